@@ -1,0 +1,77 @@
+#pragma once
+// The match stage: every enabled rule compiled into ONE Hyperscan block-mode database (cached,
+// serialized, so that a warm start only deserializes), and a per-thread Matcher that scans a
+// buffer into raw end-offset hits. This header hides Hyperscan; only engine.cpp includes <hs.h>.
+
+#include "promptlint/rules.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace promptlint {
+
+// Hyperscan reports where a match ends, not where it starts (start-of-match tracking costs
+// speed); confirm.hpp recovers the exact span.
+struct RawHit {
+    std::uint32_t rule;
+    std::uint32_t end; // offset just past the match, relative to the scanned buffer
+};
+
+// The longest span the confirm stage looks back over for one hit. Patterns that can match
+// more than this (unbounded repeats) are confirmed on their last k_max_span bytes.
+inline constexpr std::size_t k_max_span = 8192;
+
+struct CacheSettings {
+    bool enabled = true;
+    std::filesystem::path dir; // empty: the default ($XDG_CACHE_HOME or ~/.cache)/promptlint
+};
+
+std::filesystem::path default_cache_dir();
+std::string hyperscan_version();
+
+class Database {
+public:
+    // Loads the database for `rules` from the cache, or compiles it (and stores it). Throws Error
+    // naming the rule's source, line and id when Hyperscan rejects a pattern.
+    static Database build(const std::vector<Rule>& rules, const CacheSettings& cache);
+
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
+    std::size_t rule_count() const noexcept;
+    // Bytes that a match of rule `rule` can span, capped at k_max_span.
+    std::size_t max_width(std::size_t rule) const noexcept;
+    bool loaded_from_cache() const noexcept;
+    // The raw hs_serialize_database() bytes, for the reference benchmark program.
+    std::string serialized() const;
+
+private:
+    struct Impl;
+    explicit Database(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+    friend class Matcher;
+};
+
+// Owns one thread's Hyperscan scratch space. Not shareable across threads; make one per thread.
+class Matcher {
+public:
+    explicit Matcher(const Database& db);
+    Matcher(Matcher&&) noexcept;
+    Matcher& operator=(Matcher&&) noexcept;
+    ~Matcher();
+
+    // Appends every (rule, end) pair Hyperscan reports in `buffer` (< 4 GiB) to `hits`.
+    void scan(std::string_view buffer, std::vector<RawHit>& hits);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace promptlint

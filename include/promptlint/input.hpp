@@ -1,0 +1,85 @@
+#pragma once
+// The input and decode stages: what to scan (explicit paths, directories walked in sorted
+// order, stdin) and how its bytes arrive: files are memory-mapped, pipes and stdin are read in
+// bounded chunks, and each source hands out overlapping windows so that a match crossing a
+// window boundary is still seen whole. UTF-16 with a BOM is decoded to UTF-8.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace promptlint {
+
+struct InputItem {
+    std::string display; // as reported: the path as given or joined during the walk, "-" for stdin
+    std::filesystem::path path;
+    bool is_stdin = false;
+    bool explicit_path = false; // named on the command line: scanned even if it looks binary
+};
+
+struct InputError {
+    std::string path;
+    std::string message;
+};
+
+struct Skip {
+    std::string path;
+    std::string reason; // "binary", "symlink", "not a regular file"
+};
+
+struct Discovery {
+    std::vector<InputItem> items;
+    std::vector<InputError> errors;
+    std::vector<Skip> skipped;
+};
+
+// Expands the command-line inputs. An empty list or "-" means stdin. Directories are walked
+// recursively in byte-wise sorted order; ".git" folders and symbolic links are skipped (and
+// reported as skips), so a link loop can never hang the walk.
+Discovery discover(const std::vector<std::string>& args);
+
+// A reason an input could not be read, for the user (errno text and what was attempted).
+class InputFailure : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// One window of an input: `bytes` start at absolute offset `base`; consecutive windows overlap
+// by the `overlap` the source was opened with.
+struct Window {
+    std::string_view bytes;
+    std::uint64_t base = 0;
+    bool last = false;
+};
+
+class ByteSource {
+public:
+    virtual ~ByteSource() = default;
+    // Fills `w` with the next window; false when the input is exhausted. Throws InputFailure.
+    virtual bool next(Window& w) = 0;
+};
+
+struct SourceLimits {
+    std::size_t overlap = 0;                       // bytes repeated from the previous window
+    std::size_t stream_window = 1U << 20U;         // bytes per window read from a pipe
+    std::size_t mapped_window = 16U * (1U << 20U); // bytes per window of a mapped file
+};
+
+// Opens a file (mapped when it is regular and not empty, read in chunks otherwise) or stdin.
+// Throws InputFailure.
+std::unique_ptr<ByteSource> open_source(const InputItem& item, const SourceLimits& limits);
+// A source over bytes already in memory (decoded text, tests).
+std::unique_ptr<ByteSource> memory_source(std::string bytes, const SourceLimits& limits);
+
+// Decode stage. A NUL byte in the first block means binary (UTF-16 aside).
+bool looks_binary(std::string_view first_block) noexcept;
+// UTF-16LE/BE text with a BOM, as UTF-8 (the BOM dropped, unpaired surrogates as U+FFFD);
+// nullopt when `bytes` does not start with a UTF-16 BOM.
+std::optional<std::string> decode_utf16(std::string_view bytes);
+
+} // namespace promptlint

@@ -1,0 +1,76 @@
+#pragma once
+// Drives the pipeline for a set of inputs: each input's windows go through match (engine) and
+// confirm, findings are placed (line, column, snippet), fingerprinted and filtered by severity
+// and confidence. Files are spread over worker threads; the report's order never depends on
+// how many there are.
+
+#include "promptlint/confirm.hpp"
+#include "promptlint/engine.hpp"
+#include "promptlint/input.hpp"
+#include "promptlint/rules.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace promptlint {
+
+struct Finding {
+    std::size_t rule = 0; // index into the RuleSet
+    std::string path;
+    std::uint64_t start_byte = 0; // half-open byte span of the sensitive value
+    std::uint64_t end_byte = 0;
+    std::uint64_t line = 0; // 1-based; columns are 1-based characters; the end is exclusive
+    std::uint64_t column = 0;
+    std::uint64_t end_line = 0;
+    std::uint64_t end_column = 0;
+    Severity severity = Severity::medium;
+    Confidence confidence = Confidence::medium;
+    std::string value; // kept in memory for masking and redaction; printed only when asked
+    std::string fingerprint;
+    std::vector<std::string> validators_passed;
+    std::vector<std::string> context_found;
+    // The source line holding the start (clipped around the value on very long lines), and the
+    // byte offset of its first byte, so reporters can draw and mask it.
+    std::string snippet;
+    std::uint64_t snippet_start = 0;
+};
+
+struct ScanStats {
+    std::uint64_t files_scanned = 0;
+    std::uint64_t bytes_scanned = 0;
+    std::vector<Skip> skipped;
+    std::array<std::uint64_t, 5> by_severity{}; // reported findings, indexed by Severity
+};
+
+struct ScanReport {
+    std::vector<Finding> findings; // input order (as discovered), then by start offset
+    std::vector<InputError> errors;
+    ScanStats stats;
+};
+
+struct ScanOptions {
+    Severity min_severity = Severity::low;
+    Confidence min_confidence = Confidence::low;
+    unsigned threads = 1;
+    SourceLimits limits; // the overlap is computed from the rules; tests shrink the windows
+};
+
+class Scanner {
+public:
+    // `rules` and `db` must outlive the scanner.
+    Scanner(const std::vector<Rule>& rules, const Database& db, ScanOptions options);
+
+    ScanReport scan(const Discovery& inputs) const;
+    // Scans bytes held in memory as if they were the input called `path`.
+    ScanReport scan_text(std::string_view text, const std::string& path) const;
+
+private:
+    const std::vector<Rule>& m_rules;
+    const Database& m_db;
+    ScanOptions m_options;
+    std::size_t m_span = 0; // the longest a value plus its context can reach back or forward
+};
+
+} // namespace promptlint

@@ -1,0 +1,32 @@
+#pragma once
+// Byte-level text helpers shared by the stages: UTF-8 character counting for columns, ASCII
+// case folding, and whole-word phrase search for context words. All work on raw bytes and
+// accept invalid UTF-8.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace promptlint {
+
+// Number of characters in a byte range: every byte that is not a UTF-8 continuation byte
+// starts one, so invalid sequences still count and never stall.
+std::size_t utf8_length(std::string_view bytes) noexcept;
+
+// 1-based line and 1-based character column of a byte offset in a whole text.
+std::pair<int, int> line_column_of(std::string_view text, std::size_t offset) noexcept;
+
+std::string ascii_lower(std::string_view s);
+
+inline bool is_word_byte(unsigned char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c >= 0x80;
+}
+
+// True when `phrase` (lower-case) occurs in `haystack` case-insensitively as whole words: not
+// preceded or followed by a letter, digit or '_'. Runs of spaces in the phrase match any run
+// of white space, '-' or '_' in the text, so "access key" also finds "access_key".
+bool contains_phrase(std::string_view haystack, std::string_view phrase) noexcept;
+
+} // namespace promptlint

@@ -1,0 +1,116 @@
+#include "promptlint/cli.hpp"
+
+#include "promptlint/confirm.hpp"
+#include "promptlint/version.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+
+#include "cli_common.hpp"
+
+namespace promptlint {
+namespace cli {
+
+void RuleOptions::add_to(CLI::App& app) {
+    app.add_option("--patterns", patterns,
+                   "Add a rule pack (a .json file, or a folder of them); repeatable")
+        ->allow_extra_args(false);
+    app.add_flag("--no-builtin", no_builtin, "Use only the packs given with --patterns");
+    app.add_flag("--no-cache", no_cache, "Compile the rules now; neither read nor write the cache");
+    app.add_option("--cache-dir", cache_dir,
+                   "Where compiled rules are cached (default: $XDG_CACHE_HOME/promptlint)");
+}
+
+RuleSet RuleOptions::load() const {
+    RuleSet set;
+    if (!no_builtin) {
+        set.add_builtin();
+    }
+    for (const auto& p : patterns) {
+        set.add_path(p);
+    }
+    if (set.rules().empty()) {
+        throw Error("no rules are enabled (--no-builtin without --patterns?)");
+    }
+    // Built-in patterns are proven by the test suite; user packs are checked in both engines
+    // before anything is compiled or cached.
+    std::vector<Rule> user;
+    std::copy_if(set.rules().begin(), set.rules().end(), std::back_inserter(user),
+                 [](const Rule& r) { return !r.source.starts_with("builtin:"); });
+    check_patterns(user);
+    return set;
+}
+
+Database RuleOptions::compile(const RuleSet& set) const {
+    return Database::build(set.rules(), CacheSettings{!no_cache, cache_dir});
+}
+
+void write_file(const std::string& path, std::string_view bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) {
+        throw Error(fmt::format("{}: cannot write", path));
+    }
+}
+
+namespace {
+
+// Lets `promptlint FILE…` mean `promptlint scan FILE…`.
+std::vector<std::string> with_default_subcommand(const CLI::App& app, int argc,
+                                                 const char* const* argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    static constexpr std::string_view k_top_level[] = {"-h", "--help", "-V", "--version"};
+    const bool explicit_command =
+        !args.empty() &&
+        (std::find(std::begin(k_top_level), std::end(k_top_level), args[0]) !=
+             std::end(k_top_level) ||
+         !app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == args[0]; })
+              .empty());
+    if (!explicit_command) {
+        args.insert(args.begin(), "scan");
+    }
+    std::reverse(args.begin(), args.end()); // CLI11 takes the arguments last-first
+    return args;
+}
+
+} // namespace
+} // namespace cli
+
+int run(int argc, const char* const* argv) {
+    CLI::App app{"promptlint: find secrets, personal data and confidential material in text "
+                 "before it is pasted into an AI assistant."};
+    app.footer(cli::k_exit_codes);
+    app.set_version_flag("-V,--version", fmt::format("promptlint {} (Hyperscan {})", version(),
+                                                     hyperscan_version()));
+    app.require_subcommand(1);
+
+    cli::RuleOptions rule_opts;
+    std::vector<cli::Command> commands{cli::add_scan_command(app, rule_opts)};
+    for (cli::Command& c : cli::add_rule_commands(app, rule_opts)) {
+        commands.push_back(std::move(c));
+    }
+
+    try {
+        std::vector<std::string> args = cli::with_default_subcommand(app, argc, argv);
+        app.parse(args);
+        for (const cli::Command& c : commands) {
+            if (*c.app) {
+                return c.run();
+            }
+        }
+        return static_cast<int>(ExitCode::usage);
+    } catch (const CLI::ParseError& e) {
+        // --help and --version are "errors" with exit code 0 in CLI11.
+        const int code = app.exit(e);
+        return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
+    } catch (const Error& e) {
+        std::cerr << "promptlint: error: " << e.what() << '\n';
+        return static_cast<int>(ExitCode::usage);
+    } catch (const std::exception& e) {
+        std::cerr << "promptlint: internal error: " << e.what() << '\n';
+        return static_cast<int>(ExitCode::usage);
+    }
+}
+
+} // namespace promptlint

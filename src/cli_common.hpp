@@ -1,0 +1,60 @@
+#pragma once
+// Private to the command line: what every subcommand shares (the rule-loading options, option
+// parsing helpers) and how a subcommand registers itself with CLI11.
+
+#include "promptlint/engine.hpp"
+#include "promptlint/rules.hpp"
+#include "promptlint/types.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace promptlint::cli {
+
+inline constexpr const char* k_exit_codes = R"(Exit codes:
+  0  nothing at or above --fail-on was found
+  1  findings at or above --fail-on
+  2  usage, configuration or rule-pack error
+  3  an input could not be read (wins over 1; the other inputs are still scanned))";
+
+// Options that say which rules are loaded; every subcommand takes them.
+struct RuleOptions {
+    std::vector<std::string> patterns;
+    bool no_builtin = false;
+    bool no_cache = false;
+    std::string cache_dir;
+
+    void add_to(CLI::App& app);
+    // The built-in packs (unless --no-builtin) and the --patterns packs. Throws Error.
+    RuleSet load() const;
+    Database compile(const RuleSet& set) const;
+};
+
+template <typename T>
+T parse_or_throw(std::optional<T> value, std::string_view option, std::string_view given,
+                 std::string_view choices) {
+    if (!value) {
+        throw Error(fmt::format("{} must be one of {}, not '{}'", option, choices, given));
+    }
+    return *value;
+}
+
+void write_file(const std::string& path, std::string_view bytes);
+
+// A subcommand: its CLI11 app, and what runs when the user chose it. Each add_* function
+// creates its subcommand on `app` and binds the options to state that `run` owns.
+struct Command {
+    CLI::App* app = nullptr;
+    std::function<int()> run;
+};
+
+Command add_scan_command(CLI::App& app, RuleOptions& rules);
+std::vector<Command> add_rule_commands(CLI::App& app, RuleOptions& rules);
+
+} // namespace promptlint::cli

@@ -1,0 +1,225 @@
+#include "promptlint/engine.hpp"
+
+#include "promptlint/cache.hpp"
+#include "promptlint/digest.hpp"
+
+#include <fmt/format.h>
+#include <hs.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+
+namespace promptlint {
+namespace {
+
+// Bump when the cache payload layout or the compile flags change.
+constexpr std::string_view k_cache_format = "promptlint-db-v1";
+constexpr unsigned k_hs_flags = HS_FLAG_MULTILINE;
+
+struct HsDatabaseDeleter {
+    void operator()(hs_database_t* db) const noexcept { hs_free_database(db); }
+};
+struct HsScratchDeleter {
+    void operator()(hs_scratch_t* s) const noexcept { hs_free_scratch(s); }
+};
+using HsDatabasePtr = std::unique_ptr<hs_database_t, HsDatabaseDeleter>;
+using HsScratchPtr = std::unique_ptr<hs_scratch_t, HsScratchDeleter>;
+
+std::string cache_key(const std::vector<Rule>& rules) {
+    hs_platform_info_t platform{};
+    hs_populate_platform(&platform);
+    std::string material(k_cache_format);
+    material += '\0';
+    material += hs_version();
+    material += '\0';
+    material += std::to_string(platform.tune);
+    material += '\0';
+    material += std::to_string(platform.cpu_features);
+    material += '\0';
+    for (const Rule& rule : rules) {
+        material += rule.id;
+        material += '\0';
+        material += rule.pattern;
+        material += '\0';
+    }
+    return "db-" + digest_hex(material);
+}
+
+[[noreturn]] void reject(const Rule& rule, std::string_view why) {
+    throw Error(fmt::format("{}:{}: rule '{}': Hyperscan rejects the pattern: {}", rule.source,
+                            rule.line, rule.id, why));
+}
+
+std::size_t width_of(const Rule& rule) {
+    hs_expr_info_t* info = nullptr;
+    hs_compile_error_t* err = nullptr;
+    if (hs_expression_info(rule.pattern.c_str(), k_hs_flags, &info, &err) != HS_SUCCESS) {
+        std::string why = err ? err->message : "unknown error";
+        hs_free_compile_error(err);
+        reject(rule, why);
+    }
+    std::size_t width = info->max_width;
+    std::free(info); // allocated by Hyperscan's default allocator (malloc)
+    return std::min(width, k_max_span);
+}
+
+} // namespace
+
+struct Database::Impl {
+    HsDatabasePtr db;
+    std::vector<std::uint32_t> widths;
+    bool from_cache = false;
+};
+
+std::filesystem::path default_cache_dir() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/') {
+        return std::filesystem::path(xdg) / "promptlint";
+    }
+    if (const char* home = std::getenv("HOME"); home && *home) {
+        return std::filesystem::path(home) / ".cache" / "promptlint";
+    }
+    return {};
+}
+
+std::string hyperscan_version() {
+    std::string v = hs_version();
+    return v.substr(0, v.find(' '));
+}
+
+Database::Database(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+std::size_t Database::rule_count() const noexcept {
+    return m_impl->widths.size();
+}
+std::size_t Database::max_width(std::size_t rule) const noexcept {
+    return m_impl->widths[rule];
+}
+bool Database::loaded_from_cache() const noexcept {
+    return m_impl->from_cache;
+}
+
+std::string Database::serialized() const {
+    if (!m_impl->db) {
+        return {};
+    }
+    char* bytes = nullptr;
+    std::size_t length = 0;
+    if (hs_serialize_database(m_impl->db.get(), &bytes, &length) != HS_SUCCESS) {
+        throw Error("cannot serialize the Hyperscan database");
+    }
+    std::string out(bytes, length);
+    std::free(bytes);
+    return out;
+}
+
+Database Database::build(const std::vector<Rule>& rules, const CacheSettings& settings) {
+    auto impl = std::make_unique<Impl>();
+    if (rules.empty()) {
+        return Database(std::move(impl));
+    }
+    if (rules.size() > std::numeric_limits<std::uint32_t>::max()) {
+        throw Error("too many rules");
+    }
+    const std::filesystem::path dir = settings.dir.empty() ? default_cache_dir() : settings.dir;
+    const bool use_cache = settings.enabled && !dir.empty();
+    const std::string key = cache_key(rules);
+
+    // Payload: u32 rule count, u32 width per rule, then the serialized database.
+    if (use_cache) {
+        if (auto blob = cache::load(dir, key)) {
+            std::uint32_t n = 0;
+            if (blob->size() >= sizeof n) {
+                std::memcpy(&n, blob->data(), sizeof n);
+            }
+            const std::size_t head = sizeof n + std::size_t{n} * sizeof(std::uint32_t);
+            hs_database_t* db = nullptr;
+            if (n == rules.size() && blob->size() > head &&
+                hs_deserialize_database(blob->data() + head, blob->size() - head, &db) ==
+                    HS_SUCCESS) {
+                impl->db.reset(db);
+                impl->widths.resize(n);
+                std::memcpy(impl->widths.data(), blob->data() + sizeof n,
+                            n * sizeof(std::uint32_t));
+                impl->from_cache = true;
+                return Database(std::move(impl));
+            }
+        }
+    }
+
+    std::vector<const char*> patterns;
+    std::vector<unsigned> flags(rules.size(), k_hs_flags);
+    std::vector<unsigned> ids;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        patterns.push_back(rules[i].pattern.c_str());
+        ids.push_back(static_cast<unsigned>(i));
+        impl->widths.push_back(static_cast<std::uint32_t>(width_of(rules[i])));
+    }
+    hs_database_t* db = nullptr;
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_multi(patterns.data(), flags.data(), ids.data(),
+                         static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr, &db,
+                         &err) != HS_SUCCESS) {
+        std::string why = err ? err->message : "unknown error";
+        int index = err ? err->expression : -1;
+        hs_free_compile_error(err);
+        if (index >= 0 && static_cast<std::size_t>(index) < rules.size()) {
+            reject(rules[static_cast<std::size_t>(index)], why);
+        }
+        throw Error(fmt::format("Hyperscan cannot compile the rule set: {}", why));
+    }
+    impl->db.reset(db);
+
+    if (use_cache) {
+        Database result(std::move(impl));
+        auto n = static_cast<std::uint32_t>(rules.size());
+        std::string blob(reinterpret_cast<const char*>(&n), sizeof n);
+        blob.append(reinterpret_cast<const char*>(result.m_impl->widths.data()),
+                    n * sizeof(std::uint32_t));
+        blob += result.serialized();
+        // A cache that cannot be written (read-only home, full disk) only costs the next start.
+        cache::store(dir, key, blob);
+        return result;
+    }
+    return Database(std::move(impl));
+}
+
+struct Matcher::Impl {
+    const hs_database_t* db = nullptr;
+    HsScratchPtr scratch;
+};
+
+Matcher::Matcher(const Database& db) : m_impl(std::make_unique<Impl>()) {
+    m_impl->db = db.m_impl->db.get();
+    if (m_impl->db) {
+        hs_scratch_t* scratch = nullptr;
+        if (hs_alloc_scratch(m_impl->db, &scratch) != HS_SUCCESS) {
+            throw Error("cannot allocate Hyperscan scratch space");
+        }
+        m_impl->scratch.reset(scratch);
+    }
+}
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+Matcher::~Matcher() = default;
+
+void Matcher::scan(std::string_view buffer, std::vector<RawHit>& hits) {
+    if (!m_impl->db || buffer.empty()) {
+        return;
+    }
+    auto on_match = [](unsigned id, unsigned long long /*from*/, unsigned long long to,
+                       unsigned /*flags*/, void* ctx) -> int {
+        static_cast<std::vector<RawHit>*>(ctx)->push_back(
+            RawHit{id, static_cast<std::uint32_t>(to)});
+        return 0;
+    };
+    if (hs_scan(m_impl->db, buffer.data(), static_cast<unsigned>(buffer.size()), 0,
+                m_impl->scratch.get(), on_match, &hits) != HS_SUCCESS) {
+        throw Error("Hyperscan scan failed");
+    }
+}
+
+} // namespace promptlint

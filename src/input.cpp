@@ -1,0 +1,313 @@
+#include "promptlint/input.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace promptlint {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string errno_text(int err) {
+    return std::strerror(err);
+}
+
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) noexcept : m_fd(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() {
+        if (m_fd > STDIN_FILENO) {
+            ::close(m_fd);
+        }
+    }
+    int get() const noexcept { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+// A regular file, mapped once; windows are views into the mapping (no copies).
+class MappedSource final : public ByteSource {
+public:
+    MappedSource(int fd, std::size_t size, const SourceLimits& limits)
+        : m_size(size), m_limits(limits) {
+        void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p == MAP_FAILED) {
+            throw InputFailure(fmt::format("cannot map file: {}", errno_text(errno)));
+        }
+        ::madvise(p, size, MADV_SEQUENTIAL);
+        m_data = static_cast<const char*>(p);
+    }
+    MappedSource(const MappedSource&) = delete;
+    MappedSource& operator=(const MappedSource&) = delete;
+    ~MappedSource() override { ::munmap(const_cast<char*>(m_data), m_size); }
+
+    bool next(Window& w) override {
+        if (m_done) {
+            return false;
+        }
+        const std::size_t step = m_limits.mapped_window - m_limits.overlap;
+        const std::size_t base = m_windows == 0 ? 0 : m_windows * step;
+        const std::size_t end = std::min(m_size, base + m_limits.mapped_window);
+        w.bytes = std::string_view(m_data + base, end - base);
+        w.base = base;
+        w.last = end == m_size;
+        m_done = w.last;
+        ++m_windows;
+        return true;
+    }
+
+private:
+    const char* m_data = nullptr;
+    std::size_t m_size;
+    SourceLimits m_limits;
+    std::size_t m_windows = 0;
+    bool m_done = false;
+};
+
+// A pipe, FIFO, terminal or stdin: read in bounded chunks, keeping the last `overlap` bytes of
+// each window at the front of the next, so memory stays at one window whatever the input size.
+class StreamSource final : public ByteSource {
+public:
+    StreamSource(std::unique_ptr<FileDescriptor> fd, const SourceLimits& limits)
+        : m_fd(std::move(fd)), m_limits(limits) {
+        m_buffer.resize(limits.stream_window);
+    }
+
+    bool next(Window& w) override {
+        if (m_eof && m_emitted) {
+            return false;
+        }
+        std::size_t kept = 0;
+        if (m_emitted) {
+            kept = std::min(m_limits.overlap, m_filled);
+            std::memmove(m_buffer.data(), m_buffer.data() + m_filled - kept, kept);
+            m_base += m_filled - kept;
+        }
+        m_filled = kept;
+        while (m_filled < m_buffer.size()) {
+            ssize_t n = ::read(m_fd->get(), m_buffer.data() + m_filled, m_buffer.size() - m_filled);
+            if (n < 0) {
+                if (errno == EINTR) {
+                    continue;
+                }
+                throw InputFailure(fmt::format("read failed: {}", errno_text(errno)));
+            }
+            if (n == 0) {
+                m_eof = true;
+                break;
+            }
+            m_filled += static_cast<std::size_t>(n);
+        }
+        // When nothing new arrived, this window is only the previous tail, marked last: the
+        // scanner then reports what starts in the final bytes, which it had held back.
+        w.bytes = std::string_view(m_buffer.data(), m_filled);
+        w.base = m_base;
+        w.last = m_eof;
+        m_emitted = true;
+        return true;
+    }
+
+private:
+    std::unique_ptr<FileDescriptor> m_fd;
+    SourceLimits m_limits;
+    std::vector<char> m_buffer;
+    std::size_t m_filled = 0;
+    std::uint64_t m_base = 0;
+    bool m_eof = false;
+    bool m_emitted = false;
+};
+
+class MemorySource final : public ByteSource {
+public:
+    MemorySource(std::string bytes, const SourceLimits& limits)
+        : m_bytes(std::move(bytes)), m_limits(limits) {}
+
+    bool next(Window& w) override {
+        if (m_done) {
+            return false;
+        }
+        const std::size_t step = m_limits.stream_window - m_limits.overlap;
+        const std::size_t base = m_windows * step;
+        const std::size_t end = std::min(m_bytes.size(), base + m_limits.stream_window);
+        w.bytes = std::string_view(m_bytes).substr(base, end - base);
+        w.base = base;
+        w.last = end == m_bytes.size();
+        m_done = w.last;
+        ++m_windows;
+        return true;
+    }
+
+private:
+    std::string m_bytes;
+    SourceLimits m_limits;
+    std::size_t m_windows = 0;
+    bool m_done = false;
+};
+
+void walk(const fs::path& dir, const std::string& display, Discovery& out) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+        out.errors.push_back({display, fmt::format("cannot list directory: {}", ec.message())});
+        return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) {
+            out.errors.push_back({display, fmt::format("cannot list directory: {}", ec.message())});
+            return;
+        }
+        entries.push_back(*it);
+    }
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        return a.path().filename() < b.path().filename();
+    });
+    for (const auto& entry : entries) {
+        const std::string name = entry.path().filename().string();
+        const std::string child =
+            (display.empty() || display.back() == '/') ? display + name : display + "/" + name;
+        std::error_code sec;
+        const auto status = entry.symlink_status(sec);
+        if (sec) {
+            out.errors.push_back({child, fmt::format("cannot stat: {}", sec.message())});
+        } else if (fs::is_symlink(status)) {
+            out.skipped.push_back({child, "symlink"});
+        } else if (fs::is_directory(status)) {
+            if (name != ".git") {
+                walk(entry.path(), child, out);
+            }
+        } else if (fs::is_regular_file(status)) {
+            out.items.push_back({child, entry.path(), false, false});
+        } else {
+            out.skipped.push_back({child, "not a regular file"});
+        }
+    }
+}
+
+} // namespace
+
+Discovery discover(const std::vector<std::string>& args) {
+    Discovery out;
+    if (args.empty()) {
+        out.items.push_back({"-", {}, true, true});
+        return out;
+    }
+    for (const std::string& arg : args) {
+        if (arg == "-") {
+            out.items.push_back({"-", {}, true, true});
+            continue;
+        }
+        std::error_code ec;
+        const auto status = fs::status(arg, ec);
+        if (ec || !fs::exists(status)) {
+            out.errors.push_back(
+                {arg, ec ? ec.message() : std::string("No such file or directory")});
+        } else if (fs::is_directory(status)) {
+            walk(arg, arg, out);
+        } else {
+            out.items.push_back({arg, arg, false, true});
+        }
+    }
+    return out;
+}
+
+std::unique_ptr<ByteSource> open_source(const InputItem& item, const SourceLimits& limits) {
+    if (item.is_stdin) {
+        return std::make_unique<StreamSource>(std::make_unique<FileDescriptor>(STDIN_FILENO),
+                                              limits);
+    }
+    int raw = ::open(item.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (raw < 0) {
+        throw InputFailure(fmt::format("cannot open: {}", errno_text(errno)));
+    }
+    auto fd = std::make_unique<FileDescriptor>(raw);
+    struct stat st {};
+    if (::fstat(fd->get(), &st) != 0) {
+        throw InputFailure(fmt::format("cannot stat: {}", errno_text(errno)));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        throw InputFailure("is a directory");
+    }
+    if (S_ISREG(st.st_mode) && st.st_size > 0) {
+        return std::make_unique<MappedSource>(fd->get(), static_cast<std::size_t>(st.st_size),
+                                              limits);
+    }
+    // Empty regular files (which may still be special files like /proc entries), FIFOs, devices.
+    return std::make_unique<StreamSource>(std::move(fd), limits);
+}
+
+std::unique_ptr<ByteSource> memory_source(std::string bytes, const SourceLimits& limits) {
+    return std::make_unique<MemorySource>(std::move(bytes), limits);
+}
+
+bool looks_binary(std::string_view first_block) noexcept {
+    if (first_block.starts_with("\xFF\xFE") || first_block.starts_with("\xFE\xFF")) {
+        return false;
+    }
+    return first_block.substr(0, 8192).find('\0') != std::string_view::npos;
+}
+
+std::optional<std::string> decode_utf16(std::string_view bytes) {
+    bool little;
+    if (bytes.starts_with("\xFF\xFE")) {
+        little = true;
+    } else if (bytes.starts_with("\xFE\xFF")) {
+        little = false;
+    } else {
+        return std::nullopt;
+    }
+    auto unit = [&](std::size_t i) -> std::uint32_t {
+        auto a = static_cast<unsigned char>(bytes[i]);
+        auto b = static_cast<unsigned char>(bytes[i + 1]);
+        return little ? (std::uint32_t{b} << 8U) | a : (std::uint32_t{a} << 8U) | b;
+    };
+    auto put = [](std::string& out, std::uint32_t cp) {
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+            out.push_back(static_cast<char>(0xC0U | (cp >> 6U)));
+            out.push_back(static_cast<char>(0x80U | (cp & 0x3FU)));
+        } else if (cp < 0x10000) {
+            out.push_back(static_cast<char>(0xE0U | (cp >> 12U)));
+            out.push_back(static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU)));
+            out.push_back(static_cast<char>(0x80U | (cp & 0x3FU)));
+        } else {
+            out.push_back(static_cast<char>(0xF0U | (cp >> 18U)));
+            out.push_back(static_cast<char>(0x80U | ((cp >> 12U) & 0x3FU)));
+            out.push_back(static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU)));
+            out.push_back(static_cast<char>(0x80U | (cp & 0x3FU)));
+        }
+    };
+    constexpr std::uint32_t k_replacement = 0xFFFD;
+    std::string out;
+    out.reserve(bytes.size());
+    std::size_t i = 2;
+    for (; i + 1 < bytes.size(); i += 2) {
+        std::uint32_t u = unit(i);
+        if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
+            std::uint32_t lo = unit(i + 2);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                put(out, 0x10000 + ((u - 0xD800) << 10U) + (lo - 0xDC00));
+                i += 2;
+                continue;
+            }
+        }
+        put(out, (u >= 0xD800 && u <= 0xDFFF) ? k_replacement : u);
+    }
+    if (i < bytes.size()) {
+        put(out, k_replacement); // a dangling odd byte
+    }
+    return out;
+}
+
+} // namespace promptlint

@@ -1,0 +1,328 @@
+#include "promptlint/scanner.hpp"
+
+#include "promptlint/digest.hpp"
+#include "promptlint/text.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace promptlint {
+namespace {
+
+// How much of a long line the text report shows around a value.
+constexpr std::size_t k_snippet_before = 120;
+constexpr std::size_t k_snippet_after = 200;
+
+// Walks forward through an input keeping line and column: every byte is counted once, so
+// placing all findings costs one pass whatever their number.
+struct Cursor {
+    std::uint64_t pos = 0;
+    std::uint64_t line = 1;
+    std::uint64_t column = 1;
+    std::uint64_t line_start = 0;
+
+    // Moves to `target`; the bytes in between must lie in `w`.
+    void advance(const Window& w, std::uint64_t target) {
+        if (target <= pos) {
+            return;
+        }
+        std::string_view seg = w.bytes.substr(pos - w.base, target - pos);
+        std::size_t last_nl = seg.rfind('\n');
+        if (last_nl == std::string_view::npos) {
+            column += utf8_length(seg);
+        } else {
+            line += static_cast<std::uint64_t>(std::count(seg.begin(), seg.end(), '\n'));
+            line_start = pos + last_nl + 1;
+            column = 1 + utf8_length(seg.substr(last_nl + 1));
+        }
+        pos = target;
+    }
+};
+
+struct Worker {
+    Matcher matcher;
+    Confirmer confirmer;
+    std::vector<RawHit> hits;
+    std::vector<Candidate> candidates;
+
+    Worker(const std::vector<Rule>& rules, const Database& db)
+        : matcher(db), confirmer(rules, db) {}
+};
+
+struct Outcome {
+    std::vector<Finding> findings;
+    std::optional<InputError> error;
+    std::optional<Skip> skip;
+    std::uint64_t bytes = 0;
+    bool scanned = false;
+};
+
+bool starts_with_utf16_bom(std::string_view s) {
+    return s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF");
+}
+
+} // namespace
+
+Scanner::Scanner(const std::vector<Rule>& rules, const Database& db, ScanOptions options)
+    : m_rules(rules), m_db(db), m_options(options) {
+    std::size_t width = 0;
+    std::size_t context = std::max(k_snippet_before, k_snippet_after);
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        width = std::max(width, db.max_width(i));
+        if (rules[i].context) {
+            context = std::max(context, rules[i].context->window);
+        }
+    }
+    // A window owns the findings that start in it up to m_span before its end: those are
+    // complete, with their context after them. The next window starts `overlap` before the end,
+    // so it holds the context before the first value it owns.
+    m_span = width + context;
+    m_options.limits.overlap = m_span + context;
+    const std::size_t min_window = 4 * m_options.limits.overlap;
+    m_options.limits.stream_window = std::max(m_options.limits.stream_window, min_window);
+    m_options.limits.mapped_window = std::max(m_options.limits.mapped_window, min_window);
+    m_options.threads = std::max(1U, m_options.threads);
+}
+
+namespace {
+
+class FileScan {
+public:
+    FileScan(const std::vector<Rule>& rules, const ScanOptions& options, std::size_t span,
+             Worker& worker, std::string path)
+        : m_rules(rules), m_options(options), m_span(span), m_worker(worker),
+          m_path(std::move(path)) {}
+
+    // Scans every window of `source`; returns the bytes scanned.
+    std::uint64_t run(ByteSource& source, std::vector<Finding>& out) {
+        Window w;
+        std::uint64_t own_from = 0;
+        std::uint64_t total = 0;
+        while (source.next(w)) {
+            const std::uint64_t end = w.base + w.bytes.size();
+            total = std::max(total, end);
+            const std::uint64_t own_to = w.last ? std::numeric_limits<std::uint64_t>::max()
+                                                : (end > w.base + m_span ? end - m_span : w.base);
+            scan_window(w, own_from, own_to, out);
+            if (w.last) {
+                break;
+            }
+            m_cursor.advance(w, std::max(own_to, m_cursor.pos));
+            own_from = std::max(own_from, own_to);
+        }
+        return total;
+    }
+
+private:
+    void scan_window(const Window& w, std::uint64_t own_from, std::uint64_t own_to,
+                     std::vector<Finding>& out) {
+        m_worker.hits.clear();
+        m_worker.candidates.clear();
+        m_worker.matcher.scan(w.bytes, m_worker.hits);
+        if (m_worker.hits.empty()) {
+            return;
+        }
+        m_worker.confirmer.confirm(w.bytes, m_worker.hits, m_worker.candidates);
+        for (Candidate& c : m_worker.candidates) {
+            const std::uint64_t start = w.base + c.start;
+            if (start < own_from || start >= own_to) {
+                continue;
+            }
+            const Rule& rule = m_rules[c.rule];
+            if (rule.severity < m_options.min_severity || c.confidence < m_options.min_confidence) {
+                continue;
+            }
+            out.push_back(place(w, c));
+        }
+    }
+
+    Finding place(const Window& w, Candidate& c) {
+        const std::uint64_t start = w.base + c.start;
+        m_cursor.advance(w, start);
+        Finding f;
+        f.rule = c.rule;
+        f.path = m_path;
+        f.start_byte = start;
+        f.end_byte = w.base + c.end;
+        f.line = m_cursor.line;
+        f.column = m_cursor.column;
+        f.value = std::string(w.bytes.substr(c.start, c.end - c.start));
+        const std::size_t newlines =
+            static_cast<std::size_t>(std::count(f.value.begin(), f.value.end(), '\n'));
+        f.end_line = f.line + newlines;
+        if (newlines == 0) {
+            f.end_column = f.column + utf8_length(f.value);
+        } else {
+            f.end_column =
+                1 + utf8_length(std::string_view(f.value).substr(f.value.rfind('\n') + 1));
+        }
+        const Rule& rule = m_rules[c.rule];
+        f.severity = rule.severity;
+        f.confidence = c.confidence;
+        f.fingerprint = fingerprint(rule.id, m_path, f.value);
+        f.validators_passed = std::move(c.validators_passed);
+        f.context_found = std::move(c.context_found);
+
+        // The snippet: the line around the value, clipped to what the window holds.
+        std::uint64_t from = std::max(
+            {m_cursor.line_start, w.base, start > k_snippet_before ? start - k_snippet_before : 0});
+        std::size_t to = c.start;
+        const std::size_t limit = std::min(w.bytes.size(), c.end + k_snippet_after);
+        while (to < limit && w.bytes[to] != '\n') {
+            ++to;
+        }
+        std::string_view line = w.bytes.substr(from - w.base, to - (from - w.base));
+        if (line.ends_with('\r')) {
+            line.remove_suffix(1);
+        }
+        f.snippet = std::string(line);
+        f.snippet_start = from;
+        return f;
+    }
+
+    const std::vector<Rule>& m_rules;
+    const ScanOptions& m_options;
+    std::size_t m_span;
+    Worker& m_worker;
+    std::string m_path;
+    Cursor m_cursor;
+};
+
+// Reads a whole UTF-16 input (its first window already seen) and returns it as UTF-8.
+std::string decode_whole(ByteSource& source, Window first) {
+    std::string raw(first.bytes);
+    Window w = first;
+    while (!w.last && source.next(w)) {
+        const std::uint64_t have = raw.size();
+        if (w.base + w.bytes.size() > have) {
+            raw.append(w.bytes.substr(have - w.base));
+        }
+    }
+    return decode_utf16(raw).value_or(std::string());
+}
+
+// Puts the first window back in front of the rest of a source.
+class Replay final : public ByteSource {
+public:
+    Replay(Window first, ByteSource& rest) : m_first(first), m_rest(rest) {}
+    bool next(Window& w) override {
+        if (!m_replayed) {
+            m_replayed = true;
+            w = m_first;
+            return true;
+        }
+        return !m_first.last && m_rest.next(w);
+    }
+
+private:
+    Window m_first;
+    ByteSource& m_rest;
+    bool m_replayed = false;
+};
+
+} // namespace
+
+ScanReport Scanner::scan(const Discovery& inputs) const {
+    const std::size_t n = inputs.items.size();
+    std::vector<Outcome> outcomes(n);
+
+    auto scan_one = [&](Worker& worker, std::size_t index) {
+        const InputItem& item = inputs.items[index];
+        Outcome& out = outcomes[index];
+        try {
+            auto source = open_source(item, m_options.limits);
+            Window first;
+            if (!source->next(first)) {
+                out.scanned = true;
+                return;
+            }
+            if (!item.explicit_path && looks_binary(first.bytes)) {
+                out.skip = Skip{item.display, "binary"};
+                return;
+            }
+            FileScan scan(m_rules, m_options, m_span, worker, item.display);
+            if (starts_with_utf16_bom(first.bytes)) {
+                auto decoded = memory_source(decode_whole(*source, first), m_options.limits);
+                out.bytes = scan.run(*decoded, out.findings);
+            } else {
+                Replay replay(first, *source);
+                out.bytes = scan.run(replay, out.findings);
+            }
+            out.scanned = true;
+        } catch (const InputFailure& e) {
+            out.error = InputError{item.display, e.what()};
+        }
+    };
+
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        try {
+            Worker worker(m_rules, m_db);
+            for (std::size_t i = next++; i < n; i = next++) {
+                scan_one(worker, i);
+            }
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            if (!failure) {
+                failure = std::current_exception();
+            }
+            next = n; // the others stop at their next input
+        }
+    };
+    const std::size_t threads =
+        std::min<std::size_t>(m_options.threads, std::max<std::size_t>(n, 1));
+    if (threads <= 1) {
+        work();
+    } else {
+        std::vector<std::jthread> pool;
+        for (std::size_t t = 0; t < threads; ++t) {
+            pool.emplace_back(work);
+        }
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+
+    ScanReport report;
+    report.errors = inputs.errors;
+    report.stats.skipped = inputs.skipped;
+    for (Outcome& o : outcomes) {
+        if (o.error) {
+            report.errors.push_back(std::move(*o.error));
+        }
+        if (o.skip) {
+            report.stats.skipped.push_back(std::move(*o.skip));
+        }
+        if (o.scanned) {
+            ++report.stats.files_scanned;
+            report.stats.bytes_scanned += o.bytes;
+        }
+        for (Finding& f : o.findings) {
+            ++report.stats.by_severity[static_cast<std::size_t>(f.severity)];
+            report.findings.push_back(std::move(f));
+        }
+    }
+    return report;
+}
+
+ScanReport Scanner::scan_text(std::string_view text, const std::string& path) const {
+    Worker worker(m_rules, m_db);
+    FileScan scan(m_rules, m_options, m_span, worker, path);
+    auto source = memory_source(std::string(text), m_options.limits);
+    ScanReport report;
+    report.stats.bytes_scanned = scan.run(*source, report.findings);
+    report.stats.files_scanned = 1;
+    for (const Finding& f : report.findings) {
+        ++report.stats.by_severity[static_cast<std::size_t>(f.severity)];
+    }
+    return report;
+}
+
+} // namespace promptlint

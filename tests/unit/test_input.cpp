@@ -1,0 +1,97 @@
+#include "promptlint/input.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "helpers.hpp"
+
+using namespace promptlint;
+using promptlint::test::TempDir;
+
+TEST_CASE("folders are walked in sorted order; .git and symlinks are skipped and reported",
+          "[input]") {
+    TempDir dir;
+    namespace fs = std::filesystem;
+    fs::create_directories(dir.path / "b" / "deep");
+    fs::create_directories(dir.path / ".git");
+    std::ofstream(dir.path / "c.txt") << "c";
+    std::ofstream(dir.path / "a.txt") << "a";
+    std::ofstream(dir.path / "b" / "deep" / "z.txt") << "z";
+    std::ofstream(dir.path / ".git" / "config") << "x";
+    fs::create_symlink(dir.path, dir.path / "loop");
+    const std::string root = dir.path.string();
+    Discovery d = discover({root});
+    std::vector<std::string> shown;
+    for (const auto& item : d.items) {
+        shown.push_back(item.display.substr(root.size()));
+        CHECK_FALSE(item.explicit_path);
+    }
+    CHECK(shown == std::vector<std::string>{"/a.txt", "/b/deep/z.txt", "/c.txt"});
+    REQUIRE(d.skipped.size() == 1);
+    CHECK(d.skipped[0].reason == "symlink");
+    CHECK(d.errors.empty());
+}
+
+TEST_CASE("no path, or '-', means stdin; a missing path is an error", "[input]") {
+    CHECK(discover({}).items.at(0).is_stdin);
+    CHECK(discover({"-"}).items.at(0).display == "-");
+    Discovery d = discover({"/definitely/not/here"});
+    CHECK(d.items.empty());
+    REQUIRE(d.errors.size() == 1);
+    CHECK(d.errors[0].path == "/definitely/not/here");
+}
+
+TEST_CASE("mapped files come in overlapping windows that cover every byte", "[input]") {
+    TempDir dir;
+    std::string data;
+    for (int i = 0; i < 5000; ++i) {
+        data += std::to_string(i) + ",";
+    }
+    auto path = dir.path / "data.txt";
+    std::ofstream(path, std::ios::binary) << data;
+    SourceLimits limits;
+    limits.overlap = 100;
+    limits.mapped_window = 1000;
+    limits.stream_window = 1000;
+    for (bool through_pipe : {false, true}) {
+        std::unique_ptr<ByteSource> source;
+        if (through_pipe) {
+            source = memory_source(data, limits);
+        } else {
+            source = open_source(InputItem{"data.txt", path, false, true}, limits);
+        }
+        Window w;
+        std::string rebuilt;
+        int windows = 0;
+        while (source->next(w)) {
+            ++windows;
+            REQUIRE(w.base <= rebuilt.size());
+            CHECK(data.substr(w.base, w.bytes.size()) == w.bytes);
+            rebuilt += w.bytes.substr(rebuilt.size() - w.base);
+            if (w.last) {
+                break;
+            }
+        }
+        CHECK(rebuilt == data);
+        CHECK(windows > 20);
+    }
+}
+
+TEST_CASE("UTF-16 with a BOM decodes to UTF-8; binary is a NUL in the first block", "[input]") {
+    using namespace std::string_literals;
+    CHECK(decode_utf16("\xFF\xFEh\0i\0\xE9\0"s) == std::optional<std::string>("hi\xC3\xA9"));
+    CHECK(decode_utf16("\xFE\xFF\0h\xD8\x3D\xDE\x00"s) ==
+          std::optional<std::string>("h\xF0\x9F\x98\x80"));
+    CHECK(decode_utf16("\xFF\xFE\x00\xD8"s) == std::optional<std::string>("\xEF\xBF\xBD"));
+    CHECK_FALSE(decode_utf16("plain").has_value());
+    CHECK(looks_binary("ab\0cd"s));
+    CHECK_FALSE(looks_binary("plain text"));
+    CHECK_FALSE(looks_binary("\xFF\xFEh\0"s));
+}
+
+TEST_CASE("an unreadable input raises InputFailure with the reason", "[input]") {
+    CHECK_THROWS_AS(open_source(InputItem{"x", "/definitely/not/here", false, true}, {}),
+                    InputFailure);
+    CHECK_THROWS_WITH(open_source(InputItem{"d", "/tmp", false, true}, {}), "is a directory");
+}

@@ -1,0 +1,177 @@
+#include "promptlint/digest.hpp"
+#include "promptlint/scanner.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "helpers.hpp"
+
+using namespace promptlint;
+using promptlint::test::Harness;
+using promptlint::test::pack_with;
+using promptlint::test::rules_from;
+
+namespace {
+const std::string k_aws = R"("\\b((?:AKIA|ASIA)[A-Z2-7]{16})\\b")";
+const std::string k_email =
+    R"("\\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}\\b")";
+} // namespace
+
+TEST_CASE("a finding covers exactly the secret group, with line and character column",
+          "[scanner]") {
+    Harness h(rules_from(pack_with("t.aws", k_aws, R"("secret_group": 1,)")));
+    auto report = h.scan("first line\nkey: AKIAQ3EGRHTQZLWYXV7N;\n");
+    REQUIRE(report.findings.size() == 1);
+    const Finding& f = report.findings[0];
+    CHECK(f.value == "AKIAQ3EGRHTQZLWYXV7N");
+    CHECK(f.start_byte == 16);
+    CHECK(f.end_byte == 36);
+    CHECK(f.line == 2);
+    CHECK(f.column == 6);
+    CHECK(f.end_line == 2);
+    CHECK(f.end_column == 26);
+    CHECK(f.snippet == "key: AKIAQ3EGRHTQZLWYXV7N;");
+}
+
+TEST_CASE("columns count characters, not bytes, and CRLF lines are counted once", "[scanner]") {
+    Harness h(rules_from(pack_with("t.aws", k_aws)));
+    auto report = h.scan("x\r\nçà ünï AKIAQ3EGRHTQZLWYXV7N\r\n");
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].line == 2);
+    CHECK(report.findings[0].column == 8);
+    CHECK(report.findings[0].snippet == "çà ünï AKIAQ3EGRHTQZLWYXV7N");
+}
+
+TEST_CASE("a value Hyperscan reports at several end offsets is one finding", "[scanner]") {
+    // The domain part can end after "acme", "acme.co" and "acme.co.uk": three raw hits.
+    Harness h(rules_from(pack_with("t.email", k_email, "", "medium")));
+    auto report = h.scan("write to jane.doe@mail.acme.co.uk today");
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].value == "jane.doe@mail.acme.co.uk");
+}
+
+TEST_CASE("two rules reporting the same value give one finding: the more severe one", "[scanner]") {
+    const std::string pack = R"({"pack": "t", "version": 1, "rules": [)"
+                             R"({"id": "t.weak", "name": "n", "category": "pii", "severity": "low",
+          "confidence": "high", "pattern": "[A-Z2-7]{20}", "description": "d",
+          "examples": ["a", "b"], "negative_examples": ["c", "d"]},
+        {"id": "t.strong", "name": "n", "category": "credential", "severity": "critical",
+          "confidence": "high", "pattern": "AKIA[A-Z2-7]{16}", "description": "d",
+          "examples": ["a", "b"], "negative_examples": ["c", "d"]}]})";
+    Harness h(rules_from(pack));
+    auto report = h.scan("AKIAQ3EGRHTQZLWYXV7N");
+    REQUIRE(report.findings.size() == 1);
+    CHECK(h.rules.rules()[report.findings[0].rule].id == "t.strong");
+}
+
+TEST_CASE("a failing validator drops the candidate; a passing one is recorded", "[scanner]") {
+    Harness h(rules_from(pack_with("t.card", R"("\\b(?:\\d[ -]?){12,18}\\d\\b")",
+                                   R"("validators": [{"type": "luhn"}],)")));
+    CHECK(h.scan("4111 1111 1111 1112").findings.empty());
+    auto report = h.scan("4111 1111 1111 1111");
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].validators_passed == std::vector<std::string>{"luhn"});
+}
+
+TEST_CASE("context words: require drops a lone match, boost raises confidence", "[scanner]") {
+    Harness req(rules_from(pack_with(
+        "t.ip", R"("\\b10\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b")",
+        R"("context": {"words": ["server", "ip address"], "window": 16, "effect": "require"},)")));
+    CHECK(req.scan("version 10.1.2.3").findings.empty());
+    CHECK(req.scan("server far far away, then 10.1.2.3").findings.empty()); // outside the window
+    auto near = req.scan("the IP  Address: 10.1.2.3");
+    REQUIRE(near.findings.size() == 1);
+    CHECK(near.findings[0].context_found == std::vector<std::string>{"ip address"});
+    CHECK(req.scan("servers 10.1.2.3").findings.empty()); // whole words only
+
+    Harness boost(rules_from(pack_with(
+        "t.aws", k_aws, R"("context": {"words": ["aws"], "window": 16, "effect": "boost"},)")));
+    CHECK(boost.scan("AKIAQ3EGRHTQZLWYXV7N").findings.at(0).confidence == Confidence::medium);
+    CHECK(boost.scan("aws: AKIAQ3EGRHTQZLWYXV7N").findings.at(0).confidence == Confidence::high);
+}
+
+TEST_CASE("minimum severity and minimum confidence filter findings", "[scanner]") {
+    Harness h(rules_from(pack_with("t.aws", k_aws, "", "medium")));
+    ScanOptions options;
+    auto all = Scanner(h.rules.rules(), h.db, options).scan_text("AKIAQ3EGRHTQZLWYXV7N", "-");
+    CHECK(all.findings.size() == 1);
+    options.min_severity = Severity::high;
+    CHECK(Scanner(h.rules.rules(), h.db, options)
+              .scan_text("AKIAQ3EGRHTQZLWYXV7N", "-")
+              .findings.empty());
+    options.min_severity = Severity::low;
+    options.min_confidence = Confidence::high;
+    CHECK(Scanner(h.rules.rules(), h.db, options)
+              .scan_text("AKIAQ3EGRHTQZLWYXV7N", "-")
+              .findings.empty());
+}
+
+TEST_CASE("values across window boundaries are found once, with exact positions", "[scanner]") {
+    Harness h(rules_from(pack_with("t.aws", k_aws, R"("secret_group": 1,)")));
+    ScanOptions options;
+    options.limits.stream_window = 1; // the scanner raises it to its minimum: a few KiB
+    std::string text;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> expected; // byte, line
+    std::uint64_t line = 1;
+    for (int i = 0; i < 400; ++i) {
+        text += std::string(static_cast<std::size_t>(37 + i % 23), 'x') + " ";
+        if (i % 3 == 0) {
+            text += "\n";
+            ++line;
+        }
+        expected.emplace_back(text.size(), line);
+        text += "AKIAQ3EGRHTQZLWYXV7N ";
+    }
+    auto report = Scanner(h.rules.rules(), h.db, options).scan_text(text, "-");
+    REQUIRE(report.findings.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CHECK(report.findings[i].start_byte == expected[i].first);
+        CHECK(report.findings[i].line == expected[i].second);
+    }
+}
+
+TEST_CASE("fingerprints ignore line numbers but not rule, path or value", "[scanner]") {
+    Harness h(rules_from(pack_with("t.aws", k_aws)));
+    auto a = h.scan("AKIAQ3EGRHTQZLWYXV7N").findings.at(0).fingerprint;
+    auto b = h.scan("\n\nmoved down: AKIAQ3EGRHTQZLWYXV7N").findings.at(0).fingerprint;
+    CHECK(a == b);
+    CHECK(a.starts_with("v1:"));
+    CHECK(a.size() == 3 + 32);
+    CHECK(a != fingerprint("t.aws", "other.txt", "AKIAQ3EGRHTQZLWYXV7N"));
+    CHECK(a != fingerprint("t.other", "t.txt", "AKIAQ3EGRHTQZLWYXV7N"));
+    CHECK(a == fingerprint("t.aws", "t.txt", "AKIAQ3EGRHTQZLWYXV7N"));
+}
+
+TEST_CASE("invalid UTF-8 and NUL bytes never stop a scan", "[scanner]") {
+    Harness h(rules_from(pack_with("t.aws", k_aws)));
+    std::string text("\xff\xfe\xc3\x28\0\0 AKIAQ3EGRHTQZLWYXV7N \xe2\x82", 30);
+    auto report = h.scan(text);
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].start_byte == 7);
+}
+
+TEST_CASE("scanning with several threads gives the same report as one", "[scanner]") {
+    promptlint::test::TempDir dir;
+    Discovery inputs;
+    for (int i = 0; i < 24; ++i) {
+        auto p = dir.path / ("f" + std::to_string(100 + i) + ".txt");
+        std::ofstream(p) << std::string(static_cast<std::size_t>(i * 50), 'x')
+                         << (i % 2 ? " AKIAQ3EGRHTQZLWYXV7N\n" : " nothing\n");
+        inputs.items.push_back({p.filename().string(), p, false, false});
+    }
+    Harness h(rules_from(pack_with("t.aws", k_aws)));
+    ScanOptions one;
+    ScanOptions four;
+    four.threads = 4;
+    auto a = Scanner(h.rules.rules(), h.db, one).scan(inputs);
+    auto b = Scanner(h.rules.rules(), h.db, four).scan(inputs);
+    REQUIRE(a.findings.size() == 12);
+    REQUIRE(b.findings.size() == a.findings.size());
+    for (std::size_t i = 0; i < a.findings.size(); ++i) {
+        CHECK(a.findings[i].path == b.findings[i].path);
+        CHECK(a.findings[i].start_byte == b.findings[i].start_byte);
+    }
+    CHECK(a.stats.files_scanned == 24);
+    CHECK(b.stats.bytes_scanned == a.stats.bytes_scanned);
+}
