@@ -51,13 +51,14 @@ CodePtr compile_pattern(const Rule& rule, std::string* error) {
     return re;
 }
 
-bool context_near(std::string_view buffer, std::size_t start, std::size_t end,
-                  const ContextSpec& spec, std::vector<std::string>& found) {
-    const std::size_t from = start > spec.window ? start - spec.window : 0;
-    const std::size_t to = std::min(buffer.size(), end + spec.window);
+bool words_near(std::string_view buffer, std::size_t start, std::size_t end,
+                const std::vector<std::string>& words, std::size_t window,
+                std::vector<std::string>& found) {
+    const std::size_t from = start > window ? start - window : 0;
+    const std::size_t to = std::min(buffer.size(), end + window);
     std::string_view before = buffer.substr(from, start - from);
     std::string_view after = buffer.substr(end, to - end);
-    for (const std::string& word : spec.words) {
+    for (const std::string& word : words) {
         if (contains_phrase(before, word) || contains_phrase(after, word)) {
             found.push_back(word);
             return true;
@@ -118,21 +119,39 @@ struct Confirmer::Impl {
         c.rule = rule_index;
         c.start = start;
         c.end = end;
+        c.severity = rule.severity;
         c.confidence = rule.confidence;
         std::string_view value = buffer.substr(start, end - start);
         for (const auto& v : rule.validators) {
-            if (!v.check(value)) {
+            if (v.check(value)) {
+                c.validators_passed.push_back(v.describe());
+                if (v.boosts()) {
+                    c.confidence = raise(c.confidence);
+                }
+            } else if (v.on_fail() == validators::Validator::OnFail::info) {
+                c.severity = Severity::info; // a known example value: shown, never alarming
+            } else {
                 return;
             }
-            c.validators_passed.push_back(v.describe());
         }
         if (rule.context) {
-            bool near = context_near(buffer, start, end, *rule.context, c.context_found);
-            if (rule.context->effect == ContextSpec::Effect::require && !near) {
+            const ContextSpec& ctx = *rule.context;
+            bool near = words_near(buffer, start, end, ctx.words, ctx.window, c.context_found);
+            if (ctx.effect == ContextSpec::Effect::require && !near) {
                 return;
             }
-            if (rule.context->effect == ContextSpec::Effect::boost && near) {
+            if (ctx.effect == ContextSpec::Effect::boost && near) {
                 c.confidence = raise(c.confidence);
+            }
+        }
+        if (rule.exclude_context) {
+            const ExclusionSpec& ex = *rule.exclude_context;
+            std::vector<std::string> excluded;
+            if (words_near(buffer, start, end, ex.words, ex.window, excluded)) {
+                if (ex.effect == ExclusionSpec::Effect::drop || c.confidence == Confidence::low) {
+                    return;
+                }
+                c.confidence = static_cast<Confidence>(static_cast<int>(c.confidence) - 1);
             }
         }
         out.push_back(std::move(c));
@@ -204,23 +223,21 @@ void Confirmer::confirm(std::string_view buffer, std::vector<RawHit>& hits,
             std::make_move_iterator(out.begin() + static_cast<long>(first_new)),
             std::make_move_iterator(out.end()));
         out.resize(first_new);
-        resolve_overlaps(fresh, *m_impl->rules);
+        resolve_overlaps(fresh);
         std::move(fresh.begin(), fresh.end(), std::back_inserter(out));
     }
 }
 
-void resolve_overlaps(std::vector<Candidate>& candidates, const std::vector<Rule>& rules) {
-    auto rank = [&](const Candidate& a, const Candidate& b) {
+void resolve_overlaps(std::vector<Candidate>& candidates) {
+    auto rank = [](const Candidate& a, const Candidate& b) {
         // The surest identification wins first: a specific rule (a Stripe test key, high
         // confidence) must not be shadowed by a generic one (a password assignment) just
         // because the generic one guesses a worse leak.
-        const Rule& ra = rules[a.rule];
-        const Rule& rb = rules[b.rule];
         if (a.confidence != b.confidence) {
             return a.confidence > b.confidence;
         }
-        if (ra.severity != rb.severity) {
-            return ra.severity > rb.severity;
+        if (a.severity != b.severity) {
+            return a.severity > b.severity;
         }
         if (a.end - a.start != b.end - b.start) {
             return a.end - a.start > b.end - b.start;

@@ -104,30 +104,61 @@ bool valid_rule_id(std::string_view id) {
     });
 }
 
+std::vector<std::string> context_words(const json& v, const char* field, const Place& at) {
+    std::vector<std::string> words;
+    for (std::string& word : string_list(require_field(v, "words", at), field, at)) {
+        std::string lowered = ascii_lower(word);
+        if (lowered.find_first_not_of(" \t") == std::string::npos) {
+            at.fail(fmt::format("{} must not be empty", field));
+        }
+        words.push_back(std::move(lowered));
+    }
+    if (words.empty()) {
+        at.fail(fmt::format("{} needs at least one word", field));
+    }
+    return words;
+}
+
+std::size_t context_window(const json& v, const char* field, std::size_t fallback,
+                           const Place& at) {
+    auto it = v.find("window");
+    if (it == v.end()) {
+        return fallback;
+    }
+    if (!it->is_number_unsigned() || it->get<std::size_t>() == 0 ||
+        it->get<std::size_t>() > k_max_context_window) {
+        at.fail(fmt::format("{} must be a whole number from 1 to {}", field, k_max_context_window));
+    }
+    return it->get<std::size_t>();
+}
+
+ExclusionSpec parse_exclusion(const json& v, const Place& at) {
+    if (!v.is_object()) {
+        at.fail("field 'exclude_context' must be an object");
+    }
+    reject_unknown_fields(v, {"words", "window", "effect"}, "exclude_context", at);
+    ExclusionSpec spec;
+    spec.words = context_words(v, "exclude_context.words", at);
+    spec.window = context_window(v, "exclude_context.window", spec.window, at);
+    std::string effect = require_string(v, "effect", at);
+    if (effect == "drop") {
+        spec.effect = ExclusionSpec::Effect::drop;
+    } else if (effect == "lower") {
+        spec.effect = ExclusionSpec::Effect::lower;
+    } else {
+        at.fail(fmt::format("exclude_context.effect must be 'drop' or 'lower', not '{}'", effect));
+    }
+    return spec;
+}
+
 ContextSpec parse_context(const json& v, const Place& at) {
     if (!v.is_object()) {
         at.fail("field 'context' must be an object");
     }
     reject_unknown_fields(v, {"words", "window", "effect"}, "context", at);
     ContextSpec spec;
-    for (std::string& word : string_list(require_field(v, "words", at), "context.words", at)) {
-        std::string lowered = ascii_lower(word);
-        if (lowered.find_first_not_of(" \t") == std::string::npos) {
-            at.fail("context words must not be empty");
-        }
-        spec.words.push_back(std::move(lowered));
-    }
-    if (spec.words.empty()) {
-        at.fail("context needs at least one word");
-    }
-    if (auto it = v.find("window"); it != v.end()) {
-        if (!it->is_number_unsigned() || it->get<std::size_t>() == 0 ||
-            it->get<std::size_t>() > k_max_context_window) {
-            at.fail(fmt::format("context.window must be a whole number from 1 to {}",
-                                k_max_context_window));
-        }
-        spec.window = it->get<std::size_t>();
-    }
+    spec.words = context_words(v, "context.words", at);
+    spec.window = context_window(v, "context.window", spec.window, at);
     std::string effect = require_string(v, "effect", at);
     if (effect == "require") {
         spec.effect = ContextSpec::Effect::require;
@@ -167,8 +198,9 @@ Rule parse_rule(const json& r, const std::string& pack, Place at) {
     }
     reject_unknown_fields(r,
                           {"id", "name", "category", "severity", "confidence", "pattern",
-                           "secret_group", "validators", "context", "description", "remediation",
-                           "references", "examples", "negative_examples"},
+                           "secret_group", "validators", "context", "exclude_context",
+                           "description", "remediation", "references", "examples",
+                           "negative_examples"},
                           "rule", at);
     Rule rule;
     rule.id = at.rule_id;
@@ -220,6 +252,9 @@ Rule parse_rule(const json& r, const std::string& pack, Place at) {
     }
     if (auto it = r.find("context"); it != r.end()) {
         rule.context = parse_context(*it, at);
+    }
+    if (auto it = r.find("exclude_context"); it != r.end()) {
+        rule.exclude_context = parse_exclusion(*it, at);
     }
     rule.description = require_string(r, "description", at);
     rule.remediation = optional_string(r, "remediation", at);

@@ -133,8 +133,7 @@ private:
             if (start < own_from || start >= own_to) {
                 continue;
             }
-            const Rule& rule = m_rules[c.rule];
-            if (rule.severity < m_options.min_severity || c.confidence < m_options.min_confidence) {
+            if (c.severity < m_options.min_severity || c.confidence < m_options.min_confidence) {
                 continue;
             }
             out.push_back(place(w, c));
@@ -162,7 +161,7 @@ private:
                 1 + utf8_length(std::string_view(f.value).substr(f.value.rfind('\n') + 1));
         }
         const Rule& rule = m_rules[c.rule];
-        f.severity = rule.severity;
+        f.severity = c.severity;
         f.confidence = c.confidence;
         f.fingerprint = fingerprint(rule.id, m_path, f.value);
         f.validators_passed = std::move(c.validators_passed);

@@ -415,26 +415,41 @@ Validator Validator::from_json(const nlohmann::json& spec) {
     // not as a missing "min".
     for (const auto& item : spec.items()) {
         const std::string& key = item.key();
-        const bool allowed = key == "type" || (is_entropy && (key == "min" || key == "max"));
+        const bool allowed = key == "type" || key == "on_fail" || key == "boost" ||
+                             (is_entropy && (key == "min" || key == "max"));
         if (!allowed) {
             fail("unknown field '" + key + "' in validator '" + type + "'");
         }
     }
 
-    if (!is_entropy) {
-        return Validator(type, found->check, 0.0, k_max_entropy_bits, false);
+    Validator v = [&] {
+        if (!is_entropy) {
+            return Validator(type, found->check, 0.0, k_max_entropy_bits, false);
+        }
+        const double min_entropy = read_entropy_bound(spec, "min");
+        if (!spec.contains("max")) {
+            return Validator(type, nullptr, min_entropy, k_max_entropy_bits, false);
+        }
+        const double max_entropy = read_entropy_bound(spec, "max");
+        if (min_entropy > max_entropy) {
+            fail("validator 'entropy' has 'min' " + format_number(min_entropy) +
+                 " greater than 'max' " + format_number(max_entropy));
+        }
+        return Validator(type, nullptr, min_entropy, max_entropy, true);
+    }();
+    if (const auto it = spec.find("on_fail"); it != spec.end()) {
+        if (!it->is_string() || (*it != "drop" && *it != "info")) {
+            fail("validator '" + type + "': 'on_fail' must be \"drop\" or \"info\"");
+        }
+        v.m_on_fail = *it == "info" ? OnFail::info : OnFail::drop;
     }
-
-    const double min_entropy = read_entropy_bound(spec, "min");
-    if (!spec.contains("max")) {
-        return Validator(type, nullptr, min_entropy, k_max_entropy_bits, false);
+    if (const auto it = spec.find("boost"); it != spec.end()) {
+        if (!it->is_boolean()) {
+            fail("validator '" + type + "': 'boost' must be true or false");
+        }
+        v.m_boost = it->get<bool>();
     }
-    const double max_entropy = read_entropy_bound(spec, "max");
-    if (min_entropy > max_entropy) {
-        fail("validator 'entropy' has 'min' " + format_number(min_entropy) +
-             " greater than 'max' " + format_number(max_entropy));
-    }
-    return Validator(type, nullptr, min_entropy, max_entropy, true);
+    return v;
 }
 
 bool Validator::check(std::string_view value) const {

@@ -18,6 +18,7 @@ struct Candidate {
     std::uint32_t rule = 0;
     std::size_t start = 0; // the sensitive value (the rule's secret_group), buffer-relative
     std::size_t end = 0;
+    Severity severity = Severity::medium; // the rule's, or info when an on_fail:info check failed
     Confidence confidence = Confidence::medium;
     std::vector<std::string> validators_passed;
     std::vector<std::string> context_found;
@@ -45,6 +46,6 @@ private:
 
 // Keeps, among candidates whose values overlap, the one with the highest confidence, then
 // severity, then the longest value, then the earliest rule; returns them ordered by start.
-void resolve_overlaps(std::vector<Candidate>& candidates, const std::vector<Rule>& rules);
+void resolve_overlaps(std::vector<Candidate>& candidates);
 
 } // namespace promptlint

@@ -25,6 +25,15 @@ struct ContextSpec {
     Effect effect = Effect::require;
 };
 
+// Words near the value that say it is something else ("order 4111…", "version 10.1.2.3"):
+// the candidate is dropped, or its confidence lowered one level (dropped below low).
+struct ExclusionSpec {
+    enum class Effect : std::uint8_t { drop, lower };
+    std::vector<std::string> words; // lower-case phrases, matched like context words
+    std::size_t window = 32;
+    Effect effect = Effect::drop;
+};
+
 // A text the rule must report. `secret`, when given, is the exact value it must report.
 struct Example {
     std::string text;
@@ -41,6 +50,7 @@ struct Rule {
     unsigned secret_group = 0;
     std::vector<validators::Validator> validators;
     std::optional<ContextSpec> context;
+    std::optional<ExclusionSpec> exclude_context;
     std::string description;
     std::string remediation;
     std::vector<std::string> references;

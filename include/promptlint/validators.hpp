@@ -4,6 +4,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -55,7 +56,8 @@ std::span<const NamedCheck> pii_checks();        // validators_pii.cpp
 
 // A validator as written in a rule pack:
 //   {"type": "luhn"} | {"type": "iban"} | {"type": "entropy", "min": 3.5, "max": 8 (optional)}
-//   | {"type": "verhoeff"} | {"type": "mod11_10"} | {"type": "mod11_2"} | {"type": "aba"}
+//   | {"type": "verhoeff"} | {"type": "mod11_10"} | {"type": "mod11_2"} | {"type": "aba"} | …
+// Every validator also takes "on_fail": "drop" | "info" and "boost": true | false.
 // Unknown fields are rejected so that a typo ("mn") cannot silently disable a threshold.
 class Validator {
 public:
@@ -67,6 +69,13 @@ public:
 
     // True when the candidate passes.
     bool check(std::string_view value) const;
+
+    // What a failed check does: drop the candidate (default), or keep it at severity info
+    // ("on_fail": "info"), for known example and test values a user should still see.
+    enum class OnFail : std::uint8_t { drop, info };
+    OnFail on_fail() const noexcept { return m_on_fail; }
+    // "boost": true raises the finding's confidence one level when the check passes.
+    bool boosts() const noexcept { return m_boost; }
 
     // The rule-pack type name, e.g. "luhn" or "entropy".
     const std::string& type() const noexcept;
@@ -86,6 +95,8 @@ private:
     double m_min_entropy = 0.0;
     double m_max_entropy = 8.0;
     bool m_has_max = false;
+    OnFail m_on_fail = OnFail::drop;
+    bool m_boost = false;
 };
 
 } // namespace promptlint::validators

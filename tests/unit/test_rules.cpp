@@ -139,3 +139,25 @@ TEST_CASE("the built-in packs are embedded and load without error", "[rules][bui
         CHECK(r.source.starts_with("builtin:"));
     }
 }
+
+TEST_CASE("exclude_context and validator options are parsed and checked", "[rules]") {
+    RuleSet set;
+    set.add_pack_text(pack_with("t.a", R"("\\d{9}")",
+                                R"("exclude_context": {"words": ["Order"], "effect": "lower"},
+                                   "validators": [{"type": "luhn", "on_fail": "info",
+                                                   "boost": true}],)"),
+                      "p.json");
+    const Rule& r = set.rules().at(0);
+    REQUIRE(r.exclude_context.has_value());
+    CHECK(r.exclude_context->words == std::vector<std::string>{"order"});
+    CHECK(r.exclude_context->window == 32);
+    CHECK(r.exclude_context->effect == ExclusionSpec::Effect::lower);
+    CHECK(r.validators.at(0).on_fail() == validators::Validator::OnFail::info);
+    CHECK(r.validators.at(0).boosts());
+    CHECK(load_error(pack_with("t.b", R"("a")",
+                               R"("exclude_context": {"words": ["x"], "effect": "hide"},)")) ==
+          "p.json:1: rule 't.b': exclude_context.effect must be 'drop' or 'lower', not 'hide'");
+    CHECK(load_error(pack_with("t.c", R"("a")",
+                               R"("validators": [{"type": "luhn", "on_fail": "warn"}],)")) ==
+          "p.json:1: rule 't.c': validator 'luhn': 'on_fail' must be \"drop\" or \"info\"");
+}

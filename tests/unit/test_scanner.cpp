@@ -175,3 +175,38 @@ TEST_CASE("scanning with several threads gives the same report as one", "[scanne
     CHECK(a.stats.files_scanned == 24);
     CHECK(b.stats.bytes_scanned == a.stats.bytes_scanned);
 }
+
+TEST_CASE("a check with on_fail:info keeps a known example value, at severity info", "[scanner]") {
+    // A toy check: values containing EXAMPLE fail "entropy<=…", standing in for not_example.
+    Harness h(rules_from(pack_with(
+        "t.aws", k_aws, R"("validators": [{"type": "entropy", "min": 3.2, "on_fail": "info"}],)")));
+    auto real = h.scan("AKIAQ3EGRHTQZLWYXV7N");
+    REQUIRE(real.findings.size() == 1);
+    CHECK(real.findings[0].severity == Severity::high);
+    auto example = h.scan("AKIAAAAAAAAAAAAAAAAA");
+    REQUIRE(example.findings.size() == 1);
+    CHECK(example.findings[0].severity == Severity::info);
+}
+
+TEST_CASE("a passing check with boost raises confidence", "[scanner]") {
+    Harness h(rules_from(pack_with("t.card", R"("\\b(?:\\d[ -]?){12,18}\\d\\b")",
+                                   R"("validators": [{"type": "luhn", "boost": true}],)")));
+    CHECK(h.scan("4111 1111 1111 1111").findings.at(0).confidence == Confidence::high);
+}
+
+TEST_CASE("exclusion words near a value drop it or lower its confidence", "[scanner]") {
+    Harness drop(rules_from(
+        pack_with("t.num", R"("\\b\\d{9}\\b")",
+                  R"("exclude_context": {"words": ["order", "tracking number"], "window": 20,
+            "effect": "drop"},)")));
+    CHECK(drop.scan("SSN 123456789").findings.size() == 1);
+    CHECK(drop.scan("Order #123456789").findings.empty());
+    CHECK(drop.scan("123456789 (tracking  number)").findings.empty());
+    CHECK(drop.scan("123456789 is far from the tracking number").findings.size() == 1);
+
+    Harness lower(
+        rules_from(pack_with("t.num", R"("\\b\\d{9}\\b")",
+                             R"("exclude_context": {"words": ["invoice"], "effect": "lower"},)")));
+    CHECK(lower.scan("123456789").findings.at(0).confidence == Confidence::medium);
+    CHECK(lower.scan("invoice 123456789").findings.at(0).confidence == Confidence::low);
+}
