@@ -99,7 +99,7 @@ public:
           m_path(std::move(path)) {}
 
     // Scans every window of `source`; returns the bytes scanned.
-    std::uint64_t run(ByteSource& source, std::vector<Finding>& out) {
+    std::uint64_t run(ByteSource& source, std::vector<Finding>& out, WindowSink* sink = nullptr) {
         Window w;
         std::uint64_t own_from = 0;
         std::uint64_t total = 0;
@@ -108,7 +108,12 @@ public:
             total = std::max(total, end);
             const std::uint64_t own_to = w.last ? std::numeric_limits<std::uint64_t>::max()
                                                 : (end > w.base + m_span ? end - m_span : w.base);
+            const std::size_t first_new = out.size();
             scan_window(w, own_from, own_to, out);
+            if (sink) {
+                sink->on_window(w, own_from, own_to,
+                                std::span<const Finding>(out).subspan(first_new));
+            }
             if (w.last) {
                 break;
             }
@@ -309,6 +314,18 @@ ScanReport Scanner::scan(const Discovery& inputs) const {
         }
     }
     return report;
+}
+
+std::uint64_t Scanner::scan_source(ByteSource& source, const std::string& path,
+                                   WindowSink& sink) const {
+    Worker worker(m_rules, m_db);
+    FileScan scan(m_rules, m_options, m_span, worker, path);
+    std::vector<Finding> findings;
+    return scan.run(source, findings, &sink);
+}
+
+SourceLimits Scanner::limits() const {
+    return m_options.limits;
 }
 
 ScanReport Scanner::scan_text(std::string_view text, const std::string& path) const {

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -57,12 +58,29 @@ struct ScanOptions {
     SourceLimits limits; // the overlap is computed from the rules; tests shrink the windows
 };
 
+// For consumers that need the input's bytes together with the findings, in bounded memory
+// (redaction): told about every window in order, with the findings that start in the part of
+// the window it owns, [owned_from, owned_to). Consecutive windows overlap; owned ranges do not,
+// and together they cover the whole input (the last window owns everything to the end).
+class WindowSink {
+public:
+    virtual ~WindowSink() = default;
+    virtual void on_window(const Window& window, std::uint64_t owned_from, std::uint64_t owned_to,
+                           std::span<const Finding> findings) = 0;
+};
+
 class Scanner {
 public:
     // `rules` and `db` must outlive the scanner.
     Scanner(const std::vector<Rule>& rules, const Database& db, ScanOptions options);
 
     ScanReport scan(const Discovery& inputs) const;
+    // Streams one source through the pipeline, telling `sink` about each window; returns the
+    // bytes scanned. Open the source with limits() so windows overlap enough. Throws
+    // InputFailure on a read error.
+    std::uint64_t scan_source(ByteSource& source, const std::string& path, WindowSink& sink) const;
+    SourceLimits limits() const;
+
     // Scans bytes held in memory as if they were the input called `path`.
     ScanReport scan_text(std::string_view text, const std::string& path) const;
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <limits>
 
 #include "helpers.hpp"
 
@@ -209,4 +210,37 @@ TEST_CASE("exclusion words near a value drop it or lower its confidence", "[scan
                              R"("exclude_context": {"words": ["invoice"], "effect": "lower"},)")));
     CHECK(lower.scan("123456789").findings.at(0).confidence == Confidence::medium);
     CHECK(lower.scan("invoice 123456789").findings.at(0).confidence == Confidence::low);
+}
+
+TEST_CASE("a window sink sees every byte owned once, with the findings that start there",
+          "[scanner]") {
+    struct Recorder final : WindowSink {
+        std::uint64_t next_owned = 0;
+        std::vector<std::uint64_t> starts;
+        bool gap = false;
+        void on_window(const Window& w, std::uint64_t from, std::uint64_t to,
+                       std::span<const Finding> findings) override {
+            gap = gap || from != next_owned || from < w.base;
+            next_owned = to;
+            for (const Finding& f : findings) {
+                gap = gap || f.start_byte < from || f.start_byte >= to;
+                starts.push_back(f.start_byte);
+            }
+        }
+    };
+    Harness h(rules_from(pack_with("t.aws", k_aws)));
+    ScanOptions options;
+    options.limits.stream_window = 1;
+    const Scanner scanner(h.rules.rules(), h.db, options);
+    std::string text;
+    for (int i = 0; i < 300; ++i) {
+        text += std::string(97, 'y') + " AKIAQ3EGRHTQZLWYXV7N\n";
+    }
+    auto source = memory_source(text, scanner.limits());
+    Recorder sink;
+    CHECK(scanner.scan_source(*source, "-", sink) == text.size());
+    CHECK_FALSE(sink.gap);
+    CHECK(sink.next_owned == std::numeric_limits<std::uint64_t>::max());
+    REQUIRE(sink.starts.size() == 300);
+    CHECK(sink.starts[1] == 98 + 21 + 98);
 }
