@@ -86,7 +86,8 @@ int run(int argc, const char* const* argv) {
     app.require_subcommand(1);
 
     cli::RuleOptions rule_opts;
-    std::vector<cli::Command> commands{cli::add_scan_command(app, rule_opts)};
+    std::vector<cli::Command> commands{cli::add_scan_command(app, rule_opts),
+                                       cli::add_baseline_command(app, rule_opts)};
     for (cli::Command& c : cli::add_rule_commands(app, rule_opts)) {
         commands.push_back(std::move(c));
     }

@@ -1,6 +1,7 @@
 // `promptlint [scan] [PATH…]`: the scan subcommand.
 #include "promptlint/report.hpp"
 #include "promptlint/scanner.hpp"
+#include "promptlint/suppress.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -21,6 +22,9 @@ struct ScanArgs {
     std::string min_confidence = "low";
     std::string color = "auto";
     bool show_secrets = false;
+    bool show_suppressed = false;
+    bool no_inline_ignore = false;
+    std::string baseline;
     bool verbose = false;
     unsigned threads = 0;
 };
@@ -55,8 +59,14 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
                        args.min_confidence, "low, medium, high");
     options.threads =
         args.threads ? args.threads : std::max(1U, std::thread::hardware_concurrency());
-    const ReportOptions report_options{args.show_secrets,
-                                       format == Format::text && want_color(args.color)};
+    const ReportOptions report_options{
+        args.show_secrets, format == Format::text && want_color(args.color), args.show_suppressed};
+    std::optional<Baseline> baseline;
+    if (!args.baseline.empty()) {
+        baseline = Baseline::load(args.baseline);
+        options.baseline = &*baseline;
+    }
+    options.inline_suppressions = !args.no_inline_ignore;
 
     if (args.paths.empty() && ::isatty(STDIN_FILENO)) {
         throw Error("no input: name files or folders to scan, or pipe text in (e.g. "
@@ -113,8 +123,77 @@ Command add_scan_command(CLI::App& app, RuleOptions& rules) {
                    "Print values in full (they are masked by default)");
     scan->add_option("-j,--threads", args->threads, "Files scanned in parallel (default: cores)");
     scan->add_flag("-v,--verbose", args->verbose, "Say what was skipped and how rules loaded");
+    scan->add_option("--baseline", args->baseline,
+                     "Report only findings that this baseline file does not list");
+    scan->add_flag("--show-suppressed", args->show_suppressed,
+                   "Also list findings silenced inline or by the baseline (always counted)");
+    scan->add_flag("--no-inline-ignore", args->no_inline_ignore,
+                   "Ignore promptlint:ignore and the other tools' inline directives");
     rules.add_to(*scan);
     return {scan, [&rules, args] { return run_scan(rules, *args); }};
+}
+
+namespace {
+
+struct BaselineArgs {
+    std::vector<std::string> paths;
+    std::string previous; // an earlier baseline whose reasons are kept
+    std::string output;
+    std::string min_severity = "low";
+};
+
+int run_baseline(const RuleOptions& rule_opts, const BaselineArgs& args) {
+    ScanOptions options;
+    options.min_severity = parse_or_throw(parse_severity(args.min_severity), "--min-severity",
+                                          args.min_severity, "info, low, medium, high, critical");
+    options.threads = std::max(1U, std::thread::hardware_concurrency());
+    std::optional<Baseline> previous;
+    if (!args.previous.empty()) {
+        previous = Baseline::load(args.previous);
+    }
+    const RuleSet rules = rule_opts.load();
+    const Database db = rule_opts.compile(rules);
+    const ScanReport report = Scanner(rules.rules(), db, options).scan(discover(args.paths));
+    for (const InputError& e : report.errors) {
+        std::cerr << fmt::format("promptlint: {}: {}\n", e.path, e.message);
+    }
+    if (!report.errors.empty()) {
+        // A baseline missing the findings of an unreadable file would hide them later.
+        return static_cast<int>(ExitCode::input_error);
+    }
+    std::vector<BaselineEntry> entries;
+    for (const Finding& f : report.findings) {
+        BaselineEntry e{f.fingerprint, rules.rules()[f.rule].id, f.path, {}};
+        if (previous) {
+            if (const BaselineEntry* old = previous->find(f.fingerprint)) {
+                e.reason = old->reason;
+            }
+        }
+        entries.push_back(std::move(e));
+    }
+    const std::string text = Baseline::from_entries(std::move(entries)).to_json();
+    if (args.output.empty()) {
+        std::cout << text;
+    } else {
+        write_file(args.output, text);
+    }
+    return 0;
+}
+
+} // namespace
+
+Command add_baseline_command(CLI::App& app, RuleOptions& rules) {
+    auto args = std::make_shared<BaselineArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "baseline", "Record the current findings by fingerprint, to accept them (--baseline)");
+    cmd->add_option("paths", args->paths, "Files and folders to scan; '-' or none: stdin");
+    cmd->add_option("--baseline", args->previous,
+                    "An earlier baseline: the reasons of entries still found are kept");
+    cmd->add_option("-o,--output", args->output, "Write here instead of stdout");
+    cmd->add_option("--min-severity", args->min_severity, "Record findings at or above")
+        ->capture_default_str();
+    rules.add_to(*cmd);
+    return {cmd, [&rules, args] { return run_baseline(rules, *args); }};
 }
 
 } // namespace promptlint::cli

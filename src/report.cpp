@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 namespace promptlint {
 namespace {
@@ -43,27 +44,52 @@ public:
         : m_rules(rules), m_options(options) {}
 
     void write(const ScanReport& report, std::ostream& out) const override {
+        // Every value on a shown line is masked, suppressed ones too: they are still secrets.
+        std::map<std::string_view, std::vector<const Finding*>> by_path;
+        for (const auto* list : {&report.findings, &report.suppressed}) {
+            for (const Finding& f : *list) {
+                by_path[f.path].push_back(&f);
+            }
+        }
+        for (auto& [path, list] : by_path) {
+            std::sort(list.begin(), list.end(), [](const Finding* a, const Finding* b) {
+                return a->start_byte < b->start_byte;
+            });
+        }
+        write_list(report.findings, by_path, out);
+        if (m_options.show_suppressed && !report.suppressed.empty()) {
+            out << (report.findings.empty() ? "" : "\n") << "Suppressed:\n";
+            write_list(report.suppressed, by_path, out);
+        }
+        const bool listed =
+            !report.findings.empty() || (m_options.show_suppressed && !report.suppressed.empty());
+        out << (listed ? "\n" : "") << summary(report) << '\n';
+    }
+
+private:
+    using ByPath = std::map<std::string_view, std::vector<const Finding*>>;
+
+    void write_list(const std::vector<Finding>& list, const ByPath& by_path,
+                    std::ostream& out) const {
         const std::string* current = nullptr;
-        for (std::size_t i = 0; i < report.findings.size(); ++i) {
-            const Finding& f = report.findings[i];
+        for (const Finding& f : list) {
             if (!current || *current != f.path) {
                 if (current) {
                     out << '\n';
                 }
                 current = &f.path;
-                out << paint(fmt::format("{}", printable(f.path)), "\x1b[1m") << '\n';
+                out << paint(printable(f.path), "\x1b[1m") << '\n';
             }
             const Rule& rule = m_rules[f.rule];
             out << fmt::format(
-                "{}:{}:{}  {}  {}  {}\n", printable(f.path), f.line, f.column,
+                "{}:{}:{}  {}  {}  {}{}\n", printable(f.path), f.line, f.column,
                 paint(fmt::format("{:<8}", to_string(f.severity)), color_of(f.severity)), rule.id,
-                rule.name);
-            write_snippet(report, i, out);
+                rule.name,
+                f.suppressed_by.empty() ? "" : fmt::format("  (suppressed: {})", f.suppressed_by));
+            write_snippet(f, by_path.at(f.path), out);
         }
-        out << (report.findings.empty() ? "" : "\n") << summary(report) << '\n';
     }
 
-private:
     std::string paint(std::string_view text, std::string_view color) const {
         if (!m_options.color) {
             return std::string(text);
@@ -72,45 +98,35 @@ private:
     }
 
     // The finding's line with every value on it masked, and carets under this finding's value.
-    void write_snippet(const ScanReport& report, std::size_t index, std::ostream& out) const {
-        const Finding& f = report.findings[index];
+    void write_snippet(const Finding& f, const std::vector<const Finding*>& same_path,
+                       std::ostream& out) const {
         const std::string_view snip = f.snippet;
         const std::uint64_t snip_end = f.snippet_start + snip.size();
         std::string shown;
         std::size_t marker_col = 0;
         std::size_t marker_len = 0;
         std::size_t pos = 0; // bytes of the snippet consumed
-        // Findings of the same file are adjacent and ordered by start.
-        std::size_t first = index;
-        while (first > 0 && report.findings[first - 1].path == f.path &&
-               report.findings[first - 1].end_byte > f.snippet_start) {
-            --first;
-        }
-        for (std::size_t j = first; j < report.findings.size(); ++j) {
-            const Finding& g = report.findings[j];
-            if (g.path != f.path || g.start_byte >= snip_end) {
-                break;
-            }
-            if (g.end_byte <= f.snippet_start + pos) {
+        for (const Finding* g : same_path) {
+            if (g->end_byte <= f.snippet_start + pos || g->start_byte >= snip_end) {
                 continue;
             }
             const std::size_t from = static_cast<std::size_t>(
-                std::max(g.start_byte, f.snippet_start + pos) - f.snippet_start);
+                std::max(g->start_byte, f.snippet_start + pos) - f.snippet_start);
             const std::size_t to =
-                static_cast<std::size_t>(std::min(g.end_byte, snip_end) - f.snippet_start);
+                static_cast<std::size_t>(std::min(g->end_byte, snip_end) - f.snippet_start);
             shown += printable(snip.substr(pos, from - pos));
             std::string_view part = snip.substr(from, to - from);
             const std::size_t cut = part.find('\n');
             std::string masked;
             if (m_options.show_secrets) {
                 masked = printable(part.substr(0, cut));
-            } else if (g.start_byte >= f.snippet_start && g.end_byte <= snip_end &&
+            } else if (g->start_byte >= f.snippet_start && g->end_byte <= snip_end &&
                        cut == std::string_view::npos) {
                 masked = mask_value(part);
             } else {
                 masked = std::string(utf8_length(part.substr(0, cut)), '*');
             }
-            if (j == index) {
+            if (g == &f) {
                 marker_col = utf8_length(shown);
                 marker_len = std::max<std::size_t>(1, utf8_length(masked));
             }
@@ -145,6 +161,9 @@ private:
         }
         text += fmt::format(" in {}, {} scanned", plural(s.files_scanned, "input", "inputs"),
                             plural(s.bytes_scanned, "byte", "bytes"));
+        if (!report.suppressed.empty()) {
+            text += fmt::format(", {} suppressed", report.suppressed.size());
+        }
         if (!s.skipped.empty()) {
             text += fmt::format(", {} skipped", s.skipped.size());
         }
@@ -168,8 +187,38 @@ public:
         ordered_json doc;
         doc["schema_version"] = k_json_schema_version;
         doc["tool"] = {{"name", "promptlint"}, {"version", version()}};
+        doc["findings"] = findings_json(report.findings);
+        if (m_options.show_suppressed) {
+            doc["suppressed"] = findings_json(report.suppressed);
+        }
+        ordered_json errors = ordered_json::array();
+        for (const InputError& e : report.errors) {
+            errors.push_back({{"path", e.path}, {"message", e.message}});
+        }
+        doc["errors"] = std::move(errors);
+        ordered_json by_severity;
+        for (int sev = 4; sev >= 0; --sev) {
+            by_severity[std::string(to_string(static_cast<Severity>(sev)))] =
+                report.stats.by_severity[static_cast<std::size_t>(sev)];
+        }
+        ordered_json skipped = ordered_json::array();
+        for (const Skip& s : report.stats.skipped) {
+            skipped.push_back({{"path", s.path}, {"reason", s.reason}});
+        }
+        doc["stats"] = {{"inputs_scanned", report.stats.files_scanned},
+                        {"bytes_scanned", report.stats.bytes_scanned},
+                        {"findings", report.findings.size()},
+                        {"suppressed", report.suppressed.size()},
+                        {"by_severity", std::move(by_severity)},
+                        {"skipped", std::move(skipped)}};
+        // Paths and previews can hold invalid UTF-8; replacing beats refusing to report.
+        out << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+    }
+
+private:
+    ordered_json findings_json(const std::vector<Finding>& list) const {
         ordered_json findings = ordered_json::array();
-        for (const Finding& f : report.findings) {
+        for (const Finding& f : list) {
             const Rule& rule = m_rules[f.rule];
             ordered_json j;
             j["rule_id"] = rule.id;
@@ -188,33 +237,14 @@ public:
             j["fingerprint"] = f.fingerprint;
             j["validators"] = f.validators_passed;
             j["context"] = f.context_found;
+            if (!f.suppressed_by.empty()) {
+                j["suppressed_by"] = f.suppressed_by;
+            }
             findings.push_back(std::move(j));
         }
-        doc["findings"] = std::move(findings);
-        ordered_json errors = ordered_json::array();
-        for (const InputError& e : report.errors) {
-            errors.push_back({{"path", e.path}, {"message", e.message}});
-        }
-        doc["errors"] = std::move(errors);
-        ordered_json by_severity;
-        for (int sev = 4; sev >= 0; --sev) {
-            by_severity[std::string(to_string(static_cast<Severity>(sev)))] =
-                report.stats.by_severity[static_cast<std::size_t>(sev)];
-        }
-        ordered_json skipped = ordered_json::array();
-        for (const Skip& s : report.stats.skipped) {
-            skipped.push_back({{"path", s.path}, {"reason", s.reason}});
-        }
-        doc["stats"] = {{"inputs_scanned", report.stats.files_scanned},
-                        {"bytes_scanned", report.stats.bytes_scanned},
-                        {"findings", report.findings.size()},
-                        {"by_severity", std::move(by_severity)},
-                        {"skipped", std::move(skipped)}};
-        // Paths and previews can hold invalid UTF-8; replacing beats refusing to report.
-        out << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+        return findings;
     }
 
-private:
     const std::vector<Rule>& m_rules;
     ReportOptions m_options;
 };

@@ -1,6 +1,7 @@
 #include "promptlint/scanner.hpp"
 
 #include "promptlint/digest.hpp"
+#include "promptlint/suppress.hpp"
 #include "promptlint/text.hpp"
 
 #include <algorithm>
@@ -25,6 +26,7 @@ struct Cursor {
     std::uint64_t line = 1;
     std::uint64_t column = 1;
     std::uint64_t line_start = 0;
+    std::uint64_t prev_line_start = 0; // where the line before this one starts
 
     // Moves to `target`; the bytes in between must lie in `w`.
     void advance(const Window& w, std::uint64_t target) {
@@ -37,6 +39,10 @@ struct Cursor {
             column += utf8_length(seg);
         } else {
             line += static_cast<std::uint64_t>(std::count(seg.begin(), seg.end(), '\n'));
+            const std::size_t before_last =
+                last_nl == 0 ? std::string_view::npos : seg.rfind('\n', last_nl - 1);
+            prev_line_start =
+                before_last == std::string_view::npos ? line_start : pos + before_last + 1;
             line_start = pos + last_nl + 1;
             column = 1 + utf8_length(seg.substr(last_nl + 1));
         }
@@ -186,7 +192,31 @@ private:
         }
         f.snippet = std::string(line);
         f.snippet_start = from;
+        f.suppressed_by = suppression(w, f, rule);
         return f;
+    }
+
+    // Why the user has accepted this finding, or "" when they have not.
+    std::string suppression(const Window& w, const Finding& f, const Rule& rule) const {
+        if (m_options.baseline && m_options.baseline->find(f.fingerprint)) {
+            return "baseline";
+        }
+        if (!m_options.inline_suppressions) {
+            return {};
+        }
+        // The finding's own line and the one before it, clipped to what the window holds.
+        const std::uint64_t line_from = std::max(m_cursor.line_start, w.base);
+        std::size_t line_end = static_cast<std::size_t>(f.start_byte - w.base);
+        while (line_end < w.bytes.size() && w.bytes[line_end] != '\n') {
+            ++line_end;
+        }
+        std::string_view line = w.bytes.substr(line_from - w.base, line_end - (line_from - w.base));
+        std::string_view previous;
+        if (m_cursor.line > 1 && m_cursor.line_start > w.base) {
+            const std::uint64_t prev_from = std::max(m_cursor.prev_line_start, w.base);
+            previous = w.bytes.substr(prev_from - w.base, m_cursor.line_start - 1 - prev_from);
+        }
+        return inline_suppression(line, previous, rule.id).value_or("");
     }
 
     const std::vector<Rule>& m_rules;
@@ -309,6 +339,10 @@ ScanReport Scanner::scan(const Discovery& inputs) const {
             report.stats.bytes_scanned += o.bytes;
         }
         for (Finding& f : o.findings) {
+            if (!f.suppressed_by.empty()) {
+                report.suppressed.push_back(std::move(f));
+                continue;
+            }
             ++report.stats.by_severity[static_cast<std::size_t>(f.severity)];
             report.findings.push_back(std::move(f));
         }
@@ -333,10 +367,16 @@ ScanReport Scanner::scan_text(std::string_view text, const std::string& path) co
     FileScan scan(m_rules, m_options, m_span, worker, path);
     auto source = memory_source(std::string(text), m_options.limits);
     ScanReport report;
-    report.stats.bytes_scanned = scan.run(*source, report.findings);
+    std::vector<Finding> all;
+    report.stats.bytes_scanned = scan.run(*source, all);
     report.stats.files_scanned = 1;
-    for (const Finding& f : report.findings) {
+    for (Finding& f : all) {
+        if (!f.suppressed_by.empty()) {
+            report.suppressed.push_back(std::move(f));
+            continue;
+        }
         ++report.stats.by_severity[static_cast<std::size_t>(f.severity)];
+        report.findings.push_back(std::move(f));
     }
     return report;
 }

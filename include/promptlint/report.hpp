@@ -19,6 +19,7 @@ std::optional<Format> parse_format(std::string_view name) noexcept;
 struct ReportOptions {
     bool show_secrets = false;
     bool color = false;
+    bool show_suppressed = false; // list suppressed findings too (they are always counted)
 };
 
 class Reporter {

@@ -8,6 +8,7 @@
 #include "promptlint/engine.hpp"
 #include "promptlint/input.hpp"
 #include "promptlint/rules.hpp"
+#include "promptlint/suppress.hpp"
 
 #include <array>
 #include <cstdint>
@@ -36,6 +37,9 @@ struct Finding {
     // byte offset of its first byte, so reporters can draw and mask it.
     std::string snippet;
     std::uint64_t snippet_start = 0;
+    // Set when the user accepted the finding: the inline directive ("promptlint:ignore", …) or
+    // "baseline". Suppressed findings are counted and listed on request, never lost silently.
+    std::string suppressed_by;
 };
 
 struct ScanStats {
@@ -46,7 +50,8 @@ struct ScanStats {
 };
 
 struct ScanReport {
-    std::vector<Finding> findings; // input order (as discovered), then by start offset
+    std::vector<Finding> findings;   // input order (as discovered), then by start offset
+    std::vector<Finding> suppressed; // accepted by the user (inline directive or baseline)
     std::vector<InputError> errors;
     ScanStats stats;
 };
@@ -55,6 +60,8 @@ struct ScanOptions {
     Severity min_severity = Severity::low;
     Confidence min_confidence = Confidence::low;
     unsigned threads = 1;
+    bool inline_suppressions = true;    // honour promptlint:ignore and the other tools' tokens
+    const Baseline* baseline = nullptr; // findings whose fingerprint it lists are suppressed
     SourceLimits limits; // the overlap is computed from the rules; tests shrink the windows
 };
 
