@@ -1,4 +1,5 @@
 // `promptlint [scan] [PATH…]`: the scan subcommand.
+#include "promptlint/git.hpp"
 #include "promptlint/report.hpp"
 #include "promptlint/scanner.hpp"
 #include "promptlint/suppress.hpp"
@@ -25,6 +26,8 @@ struct ScanArgs {
     bool show_suppressed = false;
     bool no_inline_ignore = false;
     std::string baseline;
+    bool staged = false;
+    std::string diff_rev;
     bool verbose = false;
     unsigned threads = 0;
 };
@@ -68,7 +71,14 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
     }
     options.inline_suppressions = !args.no_inline_ignore;
 
-    if (args.paths.empty() && ::isatty(STDIN_FILENO)) {
+    const bool from_git = args.staged || !args.diff_rev.empty();
+    if (from_git && !args.paths.empty()) {
+        throw Error("--staged and --diff take no paths: they scan what git says changed");
+    }
+    if (args.staged && !args.diff_rev.empty()) {
+        throw Error("use either --staged or --diff, not both");
+    }
+    if (!from_git && args.paths.empty() && ::isatty(STDIN_FILENO)) {
         throw Error("no input: name files or folders to scan, or pipe text in (e.g. "
                     "`pbpaste | promptlint`)");
     }
@@ -78,7 +88,14 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
         std::cerr << fmt::format("promptlint: {} rules, database {}\n", rules.rules().size(),
                                  db.loaded_from_cache() ? "loaded from cache" : "compiled");
     }
-    const Discovery inputs = discover(args.paths);
+    Discovery inputs;
+    if (args.staged) {
+        inputs.items = staged_inputs();
+    } else if (!args.diff_rev.empty()) {
+        inputs.items = diff_inputs(args.diff_rev);
+    } else {
+        inputs = discover(args.paths);
+    }
     const Scanner scanner(rules.rules(), db, options);
     const ScanReport report = scanner.scan(inputs);
 
@@ -127,6 +144,10 @@ Command add_scan_command(CLI::App& app, RuleOptions& rules) {
                      "Report only findings that this baseline file does not list");
     scan->add_flag("--show-suppressed", args->show_suppressed,
                    "Also list findings silenced inline or by the baseline (always counted)");
+    scan->add_flag("--staged", args->staged,
+                   "Scan the staged version of every file about to be committed (git)");
+    scan->add_option("--diff,--since", args->diff_rev,
+                     "Scan only the lines added since this git revision (and untracked files)");
     scan->add_flag("--no-inline-ignore", args->no_inline_ignore,
                    "Ignore promptlint:ignore and the other tools' inline directives");
     rules.add_to(*scan);

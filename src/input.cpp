@@ -187,7 +187,7 @@ void walk(const fs::path& dir, const std::string& display, Discovery& out) {
                 walk(entry.path(), child, out);
             }
         } else if (fs::is_regular_file(status)) {
-            out.items.push_back({child, entry.path(), false, false});
+            out.items.push_back(InputItem::file(child, entry.path(), false));
         } else {
             out.skipped.push_back({child, "not a regular file"});
         }
@@ -199,12 +199,12 @@ void walk(const fs::path& dir, const std::string& display, Discovery& out) {
 Discovery discover(const std::vector<std::string>& args) {
     Discovery out;
     if (args.empty()) {
-        out.items.push_back({"-", {}, true, true});
+        out.items.push_back(InputItem::standard_input());
         return out;
     }
     for (const std::string& arg : args) {
         if (arg == "-") {
-            out.items.push_back({"-", {}, true, true});
+            out.items.push_back(InputItem::standard_input());
             continue;
         }
         std::error_code ec;
@@ -215,7 +215,7 @@ Discovery discover(const std::vector<std::string>& args) {
         } else if (fs::is_directory(status)) {
             walk(arg, arg, out);
         } else {
-            out.items.push_back({arg, arg, false, true});
+            out.items.push_back(InputItem::file(arg, arg, true));
         }
     }
     return out;

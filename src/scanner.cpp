@@ -227,6 +227,15 @@ private:
     Cursor m_cursor;
 };
 
+// Drops findings that do not start on one of `lines` (sorted, as a diff lists them).
+void keep_only_lines(std::vector<Finding>& findings, const std::vector<LineRange>& lines) {
+    std::erase_if(findings, [&](const Finding& f) {
+        return std::none_of(lines.begin(), lines.end(), [&](const LineRange& r) {
+            return f.line >= r.first && f.line <= r.last;
+        });
+    });
+}
+
 // Reads a whole UTF-16 input (its first window already seen) and returns it as UTF-8.
 std::string decode_whole(ByteSource& source, Window first) {
     std::string raw(first.bytes);
@@ -269,7 +278,8 @@ ScanReport Scanner::scan(const Discovery& inputs) const {
         const InputItem& item = inputs.items[index];
         Outcome& out = outcomes[index];
         try {
-            auto source = open_source(item, m_options.limits);
+            auto source = item.contents ? memory_source(*item.contents, m_options.limits)
+                                        : open_source(item, m_options.limits);
             Window first;
             if (!source->next(first)) {
                 out.scanned = true;
@@ -288,6 +298,9 @@ ScanReport Scanner::scan(const Discovery& inputs) const {
                 out.bytes = scan.run(replay, out.findings);
             }
             out.scanned = true;
+            if (item.only_lines) {
+                keep_only_lines(out.findings, *item.only_lines);
+            }
         } catch (const InputFailure& e) {
             out.error = InputError{item.display, e.what()};
         }

@@ -15,11 +15,36 @@
 
 namespace promptlint {
 
+// 1-based, inclusive.
+struct LineRange {
+    std::uint64_t first = 0;
+    std::uint64_t last = 0;
+};
+
 struct InputItem {
     std::string display; // as reported: the path as given or joined during the walk, "-" for stdin
     std::filesystem::path path;
     bool is_stdin = false;
     bool explicit_path = false; // named on the command line: scanned even if it looks binary
+    // Contents already in memory (a staged blob); when set, `path` is not read.
+    std::shared_ptr<const std::string> contents;
+    // When set, only findings that start on these lines are reported (lines added in a diff).
+    std::optional<std::vector<LineRange>> only_lines;
+
+    static InputItem standard_input() {
+        InputItem item;
+        item.display = "-";
+        item.is_stdin = true;
+        item.explicit_path = true;
+        return item;
+    }
+    static InputItem file(std::string display, std::filesystem::path path, bool named) {
+        InputItem item;
+        item.display = std::move(display);
+        item.path = std::move(path);
+        item.explicit_path = named;
+        return item;
+    }
 };
 
 struct InputError {

@@ -59,7 +59,7 @@ TEST_CASE("mapped files come in overlapping windows that cover every byte", "[in
         if (through_pipe) {
             source = memory_source(data, limits);
         } else {
-            source = open_source(InputItem{"data.txt", path, false, true}, limits);
+            source = open_source(InputItem::file("data.txt", path, true), limits);
         }
         Window w;
         std::string rebuilt;
@@ -91,7 +91,7 @@ TEST_CASE("UTF-16 with a BOM decodes to UTF-8; binary is a NUL in the first bloc
 }
 
 TEST_CASE("an unreadable input raises InputFailure with the reason", "[input]") {
-    CHECK_THROWS_AS(open_source(InputItem{"x", "/definitely/not/here", false, true}, {}),
+    CHECK_THROWS_AS(open_source(InputItem::file("x", "/definitely/not/here", true), {}),
                     InputFailure);
-    CHECK_THROWS_WITH(open_source(InputItem{"d", "/tmp", false, true}, {}), "is a directory");
+    CHECK_THROWS_WITH(open_source(InputItem::file("d", "/tmp", true), {}), "is a directory");
 }

@@ -159,7 +159,7 @@ TEST_CASE("scanning with several threads gives the same report as one", "[scanne
         auto p = dir.path / ("f" + std::to_string(100 + i) + ".txt");
         std::ofstream(p) << std::string(static_cast<std::size_t>(i * 50), 'x')
                          << (i % 2 ? " AKIAQ3EGRHTQZLWYXV7N\n" : " nothing\n");
-        inputs.items.push_back({p.filename().string(), p, false, false});
+        inputs.items.push_back(InputItem::file(p.filename().string(), p, false));
     }
     Harness h(rules_from(pack_with("t.aws", k_aws)));
     ScanOptions one;
