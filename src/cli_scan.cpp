@@ -4,6 +4,7 @@
 #include "promptlint/scanner.hpp"
 #include "promptlint/suppress.hpp"
 
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -26,11 +27,36 @@ struct ScanArgs {
     bool show_suppressed = false;
     bool no_inline_ignore = false;
     std::string baseline;
+    bool no_ignore = false;
+    std::string max_file_size = "8M";
     bool staged = false;
     std::string diff_rev;
     bool verbose = false;
     unsigned threads = 0;
 };
+
+// "8M", "512K", "1G" or plain bytes.
+std::uint64_t parse_size(std::string_view text) {
+    std::uint64_t value = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    std::string_view unit(ptr, static_cast<std::size_t>(text.data() + text.size() - ptr));
+    unsigned shift = 0;
+    if (unit == "K" || unit == "k") {
+        shift = 10;
+    } else if (unit == "M" || unit == "m") {
+        shift = 20;
+    } else if (unit == "G" || unit == "g") {
+        shift = 30;
+    } else if (!unit.empty()) {
+        ec = std::errc::invalid_argument;
+    }
+    if (ec != std::errc() || text.empty() || value > (std::uint64_t{1} << (63U - shift))) {
+        throw Error(fmt::format("--max-file-size takes bytes, or a number with K, M or G, not "
+                                "'{}'",
+                                text));
+    }
+    return value << shift;
+}
 
 bool want_color(std::string_view mode) {
     if (mode == "always") {
@@ -94,7 +120,7 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
     } else if (!args.diff_rev.empty()) {
         inputs.items = diff_inputs(args.diff_rev);
     } else {
-        inputs = discover(args.paths);
+        inputs = discover(args.paths, WalkOptions{!args.no_ignore, parse_size(args.max_file_size)});
     }
     const Scanner scanner(rules.rules(), db, options);
     const ScanReport report = scanner.scan(inputs);
@@ -144,6 +170,11 @@ Command add_scan_command(CLI::App& app, RuleOptions& rules) {
                      "Report only findings that this baseline file does not list");
     scan->add_flag("--show-suppressed", args->show_suppressed,
                    "Also list findings silenced inline or by the baseline (always counted)");
+    scan->add_flag("--no-ignore", args->no_ignore,
+                   "Walk folders without honouring .gitignore and .promptlintignore");
+    scan->add_option("--max-file-size", args->max_file_size,
+                     "Skip larger files met in a folder walk (named files are always scanned)")
+        ->capture_default_str();
     scan->add_flag("--staged", args->staged,
                    "Scan the staged version of every file about to be committed (git)");
     scan->add_option("--diff,--since", args->diff_rev,

@@ -1,9 +1,12 @@
 #include "promptlint/input.hpp"
 
+#include "promptlint/ignore.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -154,7 +157,37 @@ private:
     bool m_done = false;
 };
 
-void walk(const fs::path& dir, const std::string& display, Discovery& out) {
+std::string read_small_file(const fs::path& path) {
+    std::string text;
+    if (FILE* f = std::fopen(path.c_str(), "rb")) {
+        char buf[8192];
+        for (std::size_t n;
+             (n = std::fread(buf, 1, sizeof buf, f)) > 0 && text.size() < (1U << 20U);) {
+            text.append(buf, n);
+        }
+        std::fclose(f);
+    }
+    return text;
+}
+
+struct Walk {
+    const WalkOptions& options;
+    Discovery& out;
+    IgnoreRules ignore;
+};
+
+// `rel` is the folder's path relative to the walked root ("" for the root).
+void walk(const fs::path& dir, const std::string& display, const std::string& rel, Walk& w) {
+    Discovery& out = w.out;
+    const std::size_t inherited = w.ignore.size();
+    if (w.options.ignore_files) {
+        for (const char* name : {".gitignore", ".promptlintignore"}) {
+            std::error_code ec;
+            if (fs::is_regular_file(dir / name, ec)) {
+                w.ignore.add_file(read_small_file(dir / name), rel);
+            }
+        }
+    }
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) {
@@ -176,6 +209,7 @@ void walk(const fs::path& dir, const std::string& display, Discovery& out) {
         const std::string name = entry.path().filename().string();
         const std::string child =
             (display.empty() || display.back() == '/') ? display + name : display + "/" + name;
+        const std::string child_rel = rel.empty() ? name : rel + "/" + name;
         std::error_code sec;
         const auto status = entry.symlink_status(sec);
         if (sec) {
@@ -183,20 +217,37 @@ void walk(const fs::path& dir, const std::string& display, Discovery& out) {
         } else if (fs::is_symlink(status)) {
             out.skipped.push_back({child, "symlink"});
         } else if (fs::is_directory(status)) {
-            if (name != ".git") {
-                walk(entry.path(), child, out);
+            if (name == ".git") {
+                continue;
             }
+            if (w.ignore.ignored(child_rel, true)) {
+                out.skipped.push_back({child, "ignored"});
+                continue;
+            }
+            walk(entry.path(), child, child_rel, w);
         } else if (fs::is_regular_file(status)) {
+            if (w.ignore.ignored(child_rel, false)) {
+                out.skipped.push_back({child, "ignored"});
+                continue;
+            }
+            std::error_code size_ec;
+            const auto size = entry.file_size(size_ec);
+            if (!size_ec && size > w.options.max_file_size) {
+                out.skipped.push_back(
+                    {child, fmt::format("larger than {} bytes", w.options.max_file_size)});
+                continue;
+            }
             out.items.push_back(InputItem::file(child, entry.path(), false));
         } else {
             out.skipped.push_back({child, "not a regular file"});
         }
     }
+    w.ignore.truncate(inherited);
 }
 
 } // namespace
 
-Discovery discover(const std::vector<std::string>& args) {
+Discovery discover(const std::vector<std::string>& args, const WalkOptions& options) {
     Discovery out;
     if (args.empty()) {
         out.items.push_back(InputItem::standard_input());
@@ -213,7 +264,8 @@ Discovery discover(const std::vector<std::string>& args) {
             out.errors.push_back(
                 {arg, ec ? ec.message() : std::string("No such file or directory")});
         } else if (fs::is_directory(status)) {
-            walk(arg, arg, out);
+            Walk w{options, out, {}};
+            walk(arg, arg, "", w);
         } else {
             out.items.push_back(InputItem::file(arg, arg, true));
         }

@@ -63,10 +63,16 @@ struct Discovery {
     std::vector<Skip> skipped;
 };
 
+struct WalkOptions {
+    bool ignore_files = true;                // honour .gitignore and .promptlintignore
+    std::uint64_t max_file_size = 8U << 20U; // larger files met in a walk are skipped
+};
+
 // Expands the command-line inputs. An empty list or "-" means stdin. Directories are walked
-// recursively in byte-wise sorted order; ".git" folders and symbolic links are skipped (and
-// reported as skips), so a link loop can never hang the walk.
-Discovery discover(const std::vector<std::string>& args);
+// recursively in byte-wise sorted order; ".git" folders, symbolic links, ignored paths and
+// files over the size limit are skipped (and reported as skips), so a link loop can never hang
+// the walk. A file named on the command line is always scanned.
+Discovery discover(const std::vector<std::string>& args, const WalkOptions& options = {});
 
 // A reason an input could not be read, for the user (errno text and what was attempted).
 class InputFailure : public std::runtime_error {

@@ -48,7 +48,7 @@ def run_case(binary: Path, case: Path) -> tuple[int, bytes, bytes]:
         env["E2E_TMP"] = tmp
         args = [a.replace("$E2E_TMP", tmp) for a in args]
         proc = subprocess.run(
-            [str(binary), *args], cwd=HERE, input=stdin, capture_output=True, timeout=300
+            [str(binary), *args], cwd=HERE, env=env, input=stdin, capture_output=True, timeout=300
         )
     return proc.returncode, proc.stdout, proc.stderr
 
