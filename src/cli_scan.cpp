@@ -5,6 +5,7 @@
 #include "promptlint/suppress.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -56,6 +57,35 @@ std::uint64_t parse_size(std::string_view text) {
                                 text));
     }
     return value << shift;
+}
+
+// Redraws "files done / total, MB/s" on stderr until stopped, starting only after half a
+// second so that quick scans print nothing (PROMPTLINT_PROGRESS_DELAY_MS changes that, for
+// tests); clears the line when done.
+void show_progress(const std::stop_token& stop, const ScanProgress& progress, std::size_t total) {
+    using namespace std::chrono;
+    const auto start = steady_clock::now();
+    double delay = 0.5;
+    if (const char* ms = std::getenv("PROMPTLINT_PROGRESS_DELAY_MS")) {
+        delay = std::atof(ms) / 1000.0;
+    }
+    bool shown = false;
+    for (; !stop.stop_requested(); std::this_thread::sleep_for(milliseconds(100))) {
+        const double seconds = duration<double>(steady_clock::now() - start).count();
+        if (seconds < delay) {
+            continue;
+        }
+        const double mb =
+            static_cast<double>(progress.bytes_done.load(std::memory_order_relaxed)) / 1e6;
+        std::cerr << fmt::format("\r\x1b[2K{}/{} files, {:.0f} MB/s",
+                                 progress.inputs_done.load(std::memory_order_relaxed), total,
+                                 mb / std::max(seconds, 1e-3))
+                  << std::flush;
+        shown = true;
+    }
+    if (shown) {
+        std::cerr << "\r\x1b[2K" << std::flush;
+    }
 }
 
 bool want_color(std::string_view mode) {
@@ -122,8 +152,21 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
     } else {
         inputs = discover(args.paths, WalkOptions{!args.no_ignore, parse_size(args.max_file_size)});
     }
+    ScanProgress progress;
+    options.progress = &progress;
     const Scanner scanner(rules.rules(), db, options);
-    const ScanReport report = scanner.scan(inputs);
+    ScanReport report;
+    {
+        // Only people watching a terminal get a progress line: never pipes, CI or JSON.
+        std::jthread display;
+        if (format == Format::text && inputs.items.size() > 1 && ::isatty(STDERR_FILENO) &&
+            !std::getenv("CI")) {
+            display = std::jthread([&progress, total = inputs.items.size()](std::stop_token stop) {
+                show_progress(stop, progress, total);
+            });
+        }
+        report = scanner.scan(inputs);
+    }
 
     make_reporter(format, rules.rules(), report_options)->write(report, std::cout);
     std::cout.flush();

@@ -314,6 +314,11 @@ ScanReport Scanner::scan(const Discovery& inputs) const {
             Worker worker(m_rules, m_db);
             for (std::size_t i = next++; i < n; i = next++) {
                 scan_one(worker, i);
+                if (m_options.progress) {
+                    m_options.progress->inputs_done.fetch_add(1, std::memory_order_relaxed);
+                    m_options.progress->bytes_done.fetch_add(outcomes[i].bytes,
+                                                             std::memory_order_relaxed);
+                }
             }
         } catch (...) {
             std::lock_guard lock(failure_mutex);

@@ -33,7 +33,7 @@ struct InputItem {
 
     static InputItem standard_input() {
         InputItem item;
-        item.display = "-";
+        item.display.assign(1, '-'); // not = "-": GCC 12 -O2 -Wrestrict false positive
         item.is_stdin = true;
         item.explicit_path = true;
         return item;

@@ -11,6 +11,7 @@
 #include "promptlint/suppress.hpp"
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -56,12 +57,19 @@ struct ScanReport {
     ScanStats stats;
 };
 
+// Counters a progress display may read while a scan runs (relaxed atomics: display only).
+struct ScanProgress {
+    std::atomic<std::uint64_t> inputs_done{0};
+    std::atomic<std::uint64_t> bytes_done{0};
+};
+
 struct ScanOptions {
     Severity min_severity = Severity::low;
     Confidence min_confidence = Confidence::low;
     unsigned threads = 1;
     bool inline_suppressions = true;    // honour promptlint:ignore and the other tools' tokens
     const Baseline* baseline = nullptr; // findings whose fingerprint it lists are suppressed
+    ScanProgress* progress = nullptr;
     SourceLimits limits; // the overlap is computed from the rules; tests shrink the windows
 };
 
