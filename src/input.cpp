@@ -18,6 +18,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Files up to this size are read, larger ones mapped.
+constexpr off_t k_map_threshold = 256 * 1024;
+
 std::string errno_text(int err) {
     return std::strerror(err);
 }
@@ -290,9 +293,29 @@ std::unique_ptr<ByteSource> open_source(const InputItem& item, const SourceLimit
     if (S_ISDIR(st.st_mode)) {
         throw InputFailure("is a directory");
     }
-    if (S_ISREG(st.st_mode) && st.st_size > 0) {
+    if (S_ISREG(st.st_mode) && st.st_size > k_map_threshold) {
         return std::make_unique<MappedSource>(fd->get(), static_cast<std::size_t>(st.st_size),
                                               limits);
+    }
+    if (S_ISREG(st.st_mode) && st.st_size > 0) {
+        // Mapping and unmapping costs more than one read for the small files of a repository.
+        std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+        std::size_t have = 0;
+        while (have < bytes.size()) {
+            ssize_t n = ::read(fd->get(), bytes.data() + have, bytes.size() - have);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n < 0) {
+                throw InputFailure(fmt::format("read failed: {}", errno_text(errno)));
+            }
+            if (n == 0) {
+                break; // the file shrank while we read it: scan what is there
+            }
+            have += static_cast<std::size_t>(n);
+        }
+        bytes.resize(have);
+        return memory_source(std::move(bytes), limits);
     }
     // Empty regular files (which may still be special files like /proc entries), FIFOs, devices.
     return std::make_unique<StreamSource>(std::move(fd), limits);

@@ -45,15 +45,15 @@ TEST_CASE("no path, or '-', means stdin; a missing path is an error", "[input]")
 TEST_CASE("mapped files come in overlapping windows that cover every byte", "[input]") {
     TempDir dir;
     std::string data;
-    for (int i = 0; i < 5000; ++i) {
+    for (int i = 0; i < 60000; ++i) { // over 256 KiB, so the file is mapped, not read
         data += std::to_string(i) + ",";
     }
     auto path = dir.path / "data.txt";
     std::ofstream(path, std::ios::binary) << data;
     SourceLimits limits;
     limits.overlap = 100;
-    limits.mapped_window = 1000;
-    limits.stream_window = 1000;
+    limits.mapped_window = 20000;
+    limits.stream_window = 20000;
     for (bool through_pipe : {false, true}) {
         std::unique_ptr<ByteSource> source;
         if (through_pipe) {
