@@ -563,9 +563,9 @@ private:
         std::string body;
         for (const Finding* f : findings) {
             worst = std::max(worst, f->severity);
-            body += fmt::format("{}:{}:{}  {}  {} confidence  {}\n", name, f->line, f->column,
-                                to_string(f->severity), to_string(f->confidence),
-                                shown_value(*f, m_options));
+            body += fmt::format("{}{}:{}:{}  {}  {} confidence  {}", body.empty() ? "" : "\n", name,
+                                f->line, f->column, to_string(f->severity),
+                                to_string(f->confidence), shown_value(*f, m_options));
         }
         std::string file_attribute;
         if (path != "-") {
