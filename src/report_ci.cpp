@@ -208,6 +208,11 @@ ordered_json artifact_location(std::string_view path) {
     return location;
 }
 
+// Paths and previews can hold invalid UTF-8; replacing beats refusing to report.
+std::string dump(const ordered_json& value) {
+    return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+}
+
 class SarifReporter final : public Reporter {
 public:
     SarifReporter(const std::vector<Rule>& rules, ReportOptions options)
@@ -241,17 +246,12 @@ public:
             invocation["toolExecutionNotifications"] = std::move(notes);
         }
 
-        ordered_json results = ordered_json::array();
-        for (const Finding& f : report.findings) {
-            results.push_back(result(f));
-        }
-
         ordered_json run;
         run["tool"] = {{"driver", std::move(driver)}};
         run["invocations"] = ordered_json::array({std::move(invocation)});
         // Our columns count code points, not SARIF's default UTF-16 code units.
         run["columnKind"] = "unicodeCodePoints";
-        run["results"] = std::move(results);
+        run["results"] = ordered_json::array(); // streamed in below
         run["properties"] = {{"inputsScanned", report.stats.files_scanned},
                              {"bytesScanned", report.stats.bytes_scanned},
                              {"inputsSkipped", report.stats.skipped.size()}};
@@ -260,7 +260,27 @@ public:
         doc["$schema"] = k_sarif_schema;
         doc["version"] = "2.1.0";
         doc["runs"] = ordered_json::array({std::move(run)});
-        out << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+        const std::string frame = dump(doc);
+        // Results are written one at a time, laid out exactly as dump() would lay them out
+        // inside the frame: a scan with 100 000 findings does not hold a second copy of them
+        // as a JSON tree. Inside strings the quotes would be escaped, so the key is unique.
+        constexpr std::string_view k_results = "\"results\": []";
+        const std::size_t at = frame.find(k_results);
+        const std::size_t line = frame.rfind('\n', at) + 1;
+        const std::string indent = "\n" + std::string(at - line + 2, ' ');
+        out << std::string_view(frame).substr(0, at) << "\"results\": [";
+        for (std::size_t i = 0; i < report.findings.size(); ++i) {
+            std::string text = dump(result(report.findings[i]));
+            for (std::size_t nl = text.find('\n'); nl != std::string::npos;
+                 nl = text.find('\n', nl + indent.size())) {
+                text.replace(nl, 1, indent);
+            }
+            out << (i == 0 ? "" : ",") << indent << text;
+        }
+        if (!report.findings.empty()) {
+            out << "\n" << std::string(at - line, ' ');
+        }
+        out << "]" << std::string_view(frame).substr(at + k_results.size()) << '\n';
     }
 
 private:

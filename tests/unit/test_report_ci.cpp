@@ -330,3 +330,16 @@ TEST_CASE("junit: markup, control characters and invalid UTF-8 are escaped or re
     }
     CHECK(xml.find('\xff') == std::string::npos);
 }
+
+TEST_CASE("SARIF streams its results laid out exactly as a whole-document dump would be",
+          "[report][ci][sarif]") {
+    const RuleSet set = severity_rules();
+    for (std::size_t n : {0U, 1U, 3U}) {
+        ScanReport report;
+        for (std::size_t i = 0; i < n; ++i) {
+            report.findings.push_back(finding(i, "a.txt", "K1234", Severity::high));
+        }
+        const std::string text = render(set.rules(), report, Format::sarif);
+        CHECK(text == nlohmann::ordered_json::parse(text).dump(2) + "\n");
+    }
+}
