@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(cmake make g++ pkg-config python3 clang-format
-          libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libpcre2-dev libsodium-dev)
+          libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libpcre2-dev libsodium-dev
+          python3-jsonschema pre-commit git)
 # Hyperscan is x86-only; Vectorscan is its portable fork with the same API and pkg-config name.
 if [ "$(dpkg --print-architecture)" = amd64 ]; then
     packages+=(libhyperscan-dev)

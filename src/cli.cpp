@@ -91,6 +91,7 @@ int run(int argc, const char* const* argv) {
     for (cli::Command& c : cli::add_rule_commands(app, rule_opts)) {
         commands.push_back(std::move(c));
     }
+    commands.push_back(cli::add_hook_command(app));
 
     try {
         std::vector<std::string> args = cli::with_default_subcommand(app, argc, argv);

@@ -57,5 +57,6 @@ struct Command {
 Command add_scan_command(CLI::App& app, RuleOptions& rules);
 Command add_baseline_command(CLI::App& app, RuleOptions& rules);
 std::vector<Command> add_rule_commands(CLI::App& app, RuleOptions& rules);
+Command add_hook_command(CLI::App& app);
 
 } // namespace promptlint::cli

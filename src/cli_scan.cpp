@@ -105,8 +105,8 @@ bool want_color(std::string_view mode) {
 }
 
 int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
-    const Format format =
-        parse_or_throw(parse_format(args.format), "--format", args.format, "text, json");
+    const Format format = parse_or_throw(parse_format(args.format), "--format", args.format,
+                                         "text, json, sarif, github, junit");
     constexpr std::string_view k_levels = "info, low, medium, high, critical";
     ScanOptions options;
     options.min_severity = parse_or_throw(parse_severity(args.min_severity), "--min-severity",
@@ -193,7 +193,8 @@ Command add_scan_command(CLI::App& app, RuleOptions& rules) {
     CLI::App* scan = app.add_subcommand("scan", "Scan files, folders or stdin (the default)");
     scan->footer(k_exit_codes);
     scan->add_option("paths", args->paths, "Files and folders to scan; '-' or none: stdin");
-    scan->add_option("-f,--format", args->format, "Report format: text, json")
+    scan->add_option("-f,--format", args->format,
+                     "Report format: text, json, sarif, github (Actions annotations), junit")
         ->capture_default_str();
     scan->add_option("--min-severity", args->min_severity,
                      "Report findings at or above: info, low, medium, high, critical")

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <map>
 
+#include "report_ci.hpp"
+
 namespace promptlint {
 namespace {
 
@@ -258,6 +260,15 @@ std::optional<Format> parse_format(std::string_view name) noexcept {
     if (name == "json") {
         return Format::json;
     }
+    if (name == "sarif") {
+        return Format::sarif;
+    }
+    if (name == "github") {
+        return Format::github;
+    }
+    if (name == "junit") {
+        return Format::junit;
+    }
     return std::nullopt;
 }
 
@@ -266,6 +277,12 @@ std::unique_ptr<Reporter> make_reporter(Format format, const std::vector<Rule>& 
     switch (format) {
     case Format::json:
         return std::make_unique<JsonReporter>(rules, options);
+    case Format::sarif:
+        return make_sarif_reporter(rules, options);
+    case Format::github:
+        return make_github_reporter(rules, options);
+    case Format::junit:
+        return make_junit_reporter(rules, options);
     case Format::text:
         break;
     }

@@ -13,7 +13,7 @@
 
 namespace promptlint {
 
-enum class Format : std::uint8_t { text, json };
+enum class Format : std::uint8_t { text, json, sarif, github, junit };
 std::optional<Format> parse_format(std::string_view name) noexcept;
 
 struct ReportOptions {
