@@ -195,15 +195,19 @@ Command add_scan_command(CLI::App& app, RuleOptions& rules) {
     scan->add_option("paths", args->paths, "Files and folders to scan; '-' or none: stdin");
     scan->add_option("-f,--format", args->format,
                      "Report format: text, json, sarif, github (Actions annotations), junit")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     scan->add_option("--min-severity", args->min_severity,
                      "Report findings at or above: info, low, medium, high, critical")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     scan->add_option("--fail-on", args->fail_on, "Exit 1 on findings at or above this severity")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     scan->add_option("--min-confidence", args->min_confidence,
                      "Report findings at or above: low, medium, high")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     scan->add_option("--color", args->color, "auto, always, never (NO_COLOR is respected)")
         ->capture_default_str();
     scan->add_flag("--show-secrets", args->show_secrets,

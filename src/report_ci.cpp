@@ -109,6 +109,9 @@ std::string summary(const ScanReport& report) {
             : fmt::format("{} ({})", plural(report.findings.size(), "finding", "findings"),
                           fmt::join(parts, ", "));
     text += fmt::format(" in {}", plural(report.stats.files_scanned, "input", "inputs"));
+    if (!report.suppressed.empty()) {
+        text += fmt::format(", {} suppressed", report.suppressed.size());
+    }
     if (!report.stats.skipped.empty()) {
         text += fmt::format(", {} skipped", report.stats.skipped.size());
     }
@@ -254,7 +257,8 @@ public:
         run["results"] = ordered_json::array(); // streamed in below
         run["properties"] = {{"inputsScanned", report.stats.files_scanned},
                              {"bytesScanned", report.stats.bytes_scanned},
-                             {"inputsSkipped", report.stats.skipped.size()}};
+                             {"inputsSkipped", report.stats.skipped.size()},
+                             {"findingsSuppressed", report.suppressed.size()}};
 
         ordered_json doc;
         doc["$schema"] = k_sarif_schema;
@@ -269,15 +273,24 @@ public:
         const std::size_t line = frame.rfind('\n', at) + 1;
         const std::string indent = "\n" + std::string(at - line + 2, ' ');
         out << std::string_view(frame).substr(0, at) << "\"results\": [";
-        for (std::size_t i = 0; i < report.findings.size(); ++i) {
-            std::string text = dump(result(report.findings[i]));
+        std::vector<const Finding*> listed;
+        for (const Finding& f : report.findings) {
+            listed.push_back(&f);
+        }
+        if (m_options.show_suppressed) {
+            for (const Finding& f : report.suppressed) {
+                listed.push_back(&f);
+            }
+        }
+        for (std::size_t i = 0; i < listed.size(); ++i) {
+            std::string text = dump(result(*listed[i]));
             for (std::size_t nl = text.find('\n'); nl != std::string::npos;
                  nl = text.find('\n', nl + indent.size())) {
                 text.replace(nl, 1, indent);
             }
             out << (i == 0 ? "" : ",") << indent << text;
         }
-        if (!report.findings.empty()) {
+        if (!listed.empty()) {
             out << "\n" << std::string(at - line, ' ');
         }
         out << "]" << std::string_view(frame).substr(at + k_results.size()) << '\n';
@@ -350,6 +363,12 @@ private:
                            {"confidence", to_string(f.confidence)},
                            {"validators", f.validators_passed},
                            {"context", f.context_found}};
+        if (!f.suppressed_by.empty()) {
+            // SARIF's own vocabulary: inline directives are in source, a baseline is external.
+            r["suppressions"] = ordered_json::array(
+                {{{"kind", f.suppressed_by == "baseline" ? "external" : "inSource"},
+                  {"justification", f.suppressed_by}}});
+        }
         return r;
     }
 

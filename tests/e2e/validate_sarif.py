@@ -167,6 +167,18 @@ def main() -> int:
             scenario(binary, validator, "clean input", [*CORE, "data/clean.txt"], HERE)
             scenario(binary, validator, "stdin and an unreadable input",
                      [*CORE, "-", "data/nope.txt"], HERE, stdin=mixed)
+            # Suppressed findings, listed on request, carry SARIF suppressions.
+            rc, out, err = run(binary, [*CORE, "--show-suppressed", "--format", "sarif",
+                                        "data/suppressed.txt"], HERE, b"")
+            doc = json.loads(out)
+            errors = list(validator.iter_errors(doc))
+            if errors:
+                raise Failure(f"--show-suppressed: schema: {errors[0].message}")
+            kinds = [r["suppressions"][0]["kind"] for r in doc["runs"][0]["results"]
+                     if "suppressions" in r]
+            if kinds != ["inSource"] * 3 or doc["runs"][0]["properties"]["findingsSuppressed"] != 3:
+                raise Failure(f"--show-suppressed: expected 3 in-source suppressions, got {kinds}")
+            print("ok: --show-suppressed lists suppressed results with SARIF suppressions")
             scenario(binary, validator, "built-in packs on examples/",
                      [str(HERE.parent.parent / "examples")], HERE)
             # Names that need percent-encoding, including bytes that are not UTF-8.
