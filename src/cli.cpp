@@ -90,6 +90,9 @@ int run(int argc, const char* const* argv) {
     for (cli::Command& c : cli::add_rule_commands(app, rule_opts)) {
         commands.push_back(std::move(c));
     }
+    for (cli::Command& c : cli::add_redact_commands(app, rule_opts)) {
+        commands.push_back(std::move(c));
+    }
 
     try {
         std::vector<std::string> args = cli::with_default_subcommand(app, argc, argv);

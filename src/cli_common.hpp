@@ -56,5 +56,6 @@ struct Command {
 
 Command add_scan_command(CLI::App& app, RuleOptions& rules);
 std::vector<Command> add_rule_commands(CLI::App& app, RuleOptions& rules);
+std::vector<Command> add_redact_commands(CLI::App& app, RuleOptions& rules);
 
 } // namespace promptlint::cli
