@@ -109,12 +109,12 @@ std::string plural(std::uint64_t n, std::string_view one, std::string_view many)
 }
 
 int run_redact(const RuleOptions& rule_opts, const RedactArgs& args) {
-    const RedactStyle style = parse_or_throw(parse_redact_style(args.style), "--style",
-                                             args.style, "placeholder, mask, hash, remove");
+    const RedactStyle style = parse_or_throw(parse_redact_style(args.style), "--style", args.style,
+                                             "placeholder, mask, hash, remove");
     constexpr std::string_view k_levels = "info, low, medium, high, critical";
     ScanOptions scan_options;
-    scan_options.min_severity = parse_or_throw(parse_severity(args.min_severity),
-                                               "--min-severity", args.min_severity, k_levels);
+    scan_options.min_severity = parse_or_throw(parse_severity(args.min_severity), "--min-severity",
+                                               args.min_severity, k_levels);
     scan_options.min_confidence =
         parse_or_throw(parse_confidence(args.min_confidence), "--min-confidence",
                        args.min_confidence, "low, medium, high");
@@ -177,8 +177,8 @@ int run_redact(const RuleOptions& rule_opts, const RedactArgs& args) {
         } else {
             text = fmt::format("promptlint: redacted {}", plural(s.replaced, "value", "values"));
             if (style == RedactStyle::placeholder) {
-                text += fmt::format(" with {}", plural(s.tokens_used.size(), "placeholder",
-                                                       "placeholders"));
+                text += fmt::format(" with {}",
+                                    plural(s.tokens_used.size(), "placeholder", "placeholders"));
             } else if (style == RedactStyle::hash) {
                 text += fmt::format(" with {}", plural(s.tokens_used.size(), "token", "tokens"));
             }
@@ -273,8 +273,9 @@ std::vector<Command> add_redact_commands(CLI::App& app, RuleOptions& rules) {
         ->add_option("--min-confidence", r->min_confidence,
                      "Redact findings at or above: low, medium, high")
         ->capture_default_str();
-    redact->add_option("--category", r->categories,
-                       "Redact only this category (credential, pii, confidential); repeatable")
+    redact
+        ->add_option("--category", r->categories,
+                     "Redact only this category (credential, pii, confidential); repeatable")
         ->allow_extra_args(false);
     rules.add_to(*redact);
 
@@ -288,8 +289,9 @@ std::vector<Command> add_redact_commands(CLI::App& app, RuleOptions& rules) {
     restore->add_option("--map-key-file", s->map_key_file,
                         "The passphrase of an encrypted map (or PROMPTLINT_MAP_KEY)");
     restore->add_option("-o,--output", s->output, "Write to this file (default: stdout)");
-    restore->add_flag("-q,--quiet", s->quiet, "No summary on stderr (unknown placeholders are "
-                                               "still listed)");
+    restore->add_flag("-q,--quiet", s->quiet,
+                      "No summary on stderr (unknown placeholders are "
+                      "still listed)");
 
     return {{redact, [&rules, r] { return run_redact(rules, *r); }},
             {restore, [s] { return run_restore(*s); }}};

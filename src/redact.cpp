@@ -381,7 +381,8 @@ std::string mask_shape(std::string_view value, Category category) {
     }
     // Digits with separators (cards, phone numbers, national identifiers, addresses).
     constexpr std::string_view k_separators = " -./()+:";
-    const auto digits = static_cast<std::size_t>(std::count_if(value.begin(), value.end(), is_digit));
+    const auto digits =
+        static_cast<std::size_t>(std::count_if(value.begin(), value.end(), is_digit));
     const bool numeric = digits >= 7 && std::all_of(value.begin(), value.end(), [&](char c) {
                              return is_digit(c) || k_separators.find(c) != std::string_view::npos;
                          });
@@ -417,9 +418,8 @@ std::string mask_shape(std::string_view value, Category category) {
         ++chars;
         if (chars <= shown) {
             out.push_back(c);
-        } else if (is_space(c) ||
-                   (category != Category::credential && static_cast<unsigned char>(c) < 0x80 &&
-                    !is_ascii_alnum(c))) {
+        } else if (is_space(c) || (category != Category::credential &&
+                                   static_cast<unsigned char>(c) < 0x80 && !is_ascii_alnum(c))) {
             out.push_back(c);
         } else {
             out.push_back('*');
@@ -541,8 +541,7 @@ void Redactor::on_window(const Window& window, std::uint64_t owned_from, std::ui
         if (f.end_byte <= start || f.end_byte > end) {
             continue;
         }
-        const std::string_view value =
-            window.bytes.substr(start - window.base, f.end_byte - start);
+        const std::string_view value = window.bytes.substr(start - window.base, f.end_byte - start);
         if (is_redaction_token(value)) {
             continue; // already redacted (a redacted text redacted again stays as it is)
         }
@@ -578,8 +577,8 @@ std::string Redactor::replacement(const Finding& f, std::string_view value) {
         // Two values whose short hashes collide: the later one gets a longer hash, so the map
         // never gives one token two values.
         for (std::size_t digits = 6; digits <= 32; digits += 2) {
-            token = hash_token(type, value, m_options.hash_key.value_or(m_vault.hash_key()),
-                               digits);
+            token =
+                hash_token(type, value, m_options.hash_key.value_or(m_vault.hash_key()), digits);
             if (!m_vault.find_token(token)) {
                 break;
             }

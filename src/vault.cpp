@@ -118,8 +118,8 @@ std::optional<std::pair<std::string_view, std::uint64_t>> numbered(std::string_v
     }
     const std::string_view inner = token.substr(1, token.size() - 2);
     const std::size_t underscore = inner.rfind('_');
-    if (underscore == std::string_view::npos || underscore == 0 ||
-        underscore + 1 == inner.size() || inner.size() - underscore - 1 > 18) {
+    if (underscore == std::string_view::npos || underscore == 0 || underscore + 1 == inner.size() ||
+        inner.size() - underscore - 1 > 18) {
         return std::nullopt;
     }
     std::uint64_t n = 0;
@@ -305,8 +305,9 @@ Vault Vault::from_json(std::string_view text, const std::string& origin) {
             throw bad(fmt::format("entry {} has no \"value\"", index));
         }
         std::string token = e["token"].get<std::string>();
-        std::string rule = e.contains("rule") && e["rule"].is_string() ? e["rule"].get<std::string>()
-                                                                       : std::string();
+        std::string rule = e.contains("rule") && e["rule"].is_string()
+                               ? e["rule"].get<std::string>()
+                               : std::string();
         if (token.empty() || value.empty()) {
             throw bad(fmt::format("entry {} is empty", index));
         }
@@ -346,7 +347,8 @@ std::optional<Passphrase> map_passphrase(const std::string& key_file) {
         try {
             text = read_whole(key_file);
         } catch (const Error&) {
-            throw Error(fmt::format("{}: cannot read the map key file: {}", key_file, errno_text()));
+            throw Error(
+                fmt::format("{}: cannot read the map key file: {}", key_file, errno_text()));
         }
         if (text.ends_with('\n')) {
             text.pop_back();
@@ -458,8 +460,8 @@ Sealer::open(std::string_view file_bytes, const Passphrase& passphrase, const st
             reinterpret_cast<const unsigned char*>(cipher.data()), cipher.size(),
             reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nonce,
             sealer->m_key.data()) != 0) {
-        throw Error(fmt::format("{}: cannot open the map: wrong key, or the file was modified",
-                                origin));
+        throw Error(
+            fmt::format("{}: cannot open the map: wrong key, or the file was modified", origin));
     }
     plain.resize(static_cast<std::size_t>(plain_size));
     return {std::move(plain), std::move(sealer)};
@@ -486,13 +488,15 @@ std::string Sealer::seal(std::string_view plain) const {
 
 // ---- AtomicFile ----
 
-AtomicFile::AtomicFile(fs::path destination, unsigned mode) : m_destination(std::move(destination)) {
+AtomicFile::AtomicFile(fs::path destination, unsigned mode)
+    : m_destination(std::move(destination)) {
     std::error_code ec;
     // Replacing a symbolic link would cut it; write where it points instead.
     if (fs::is_symlink(fs::symlink_status(m_destination, ec))) {
         m_destination = fs::weakly_canonical(m_destination, ec);
         if (ec) {
-            throw Error(fmt::format("{}: cannot resolve: {}", m_destination.string(), ec.message()));
+            throw Error(
+                fmt::format("{}: cannot resolve: {}", m_destination.string(), ec.message()));
         }
     }
     fs::path dir = m_destination.parent_path();
@@ -509,8 +513,8 @@ AtomicFile::AtomicFile(fs::path destination, unsigned mode) : m_destination(std:
     }
     m_temporary = pattern;
     if (::fchmod(m_fd, static_cast<mode_t>(mode)) != 0) {
-        throw Error(fmt::format("{}: cannot set permissions: {}", m_temporary.string(),
-                                errno_text()));
+        throw Error(
+            fmt::format("{}: cannot set permissions: {}", m_temporary.string(), errno_text()));
     }
 }
 

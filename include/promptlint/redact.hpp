@@ -77,7 +77,7 @@ struct RedactOptions {
 struct RedactSummary {
     std::map<std::string, std::uint64_t> by_rule; // rule id -> spans replaced
     std::uint64_t replaced = 0;
-    std::set<std::string> tokens_used;  // placeholder and hash styles
+    std::set<std::string> tokens_used;   // placeholder and hash styles
     std::vector<std::string> collisions; // see Redactor::reserve_literals
 };
 
@@ -114,7 +114,7 @@ private:
     RedactOptions m_options;
     Vault& m_vault;
     Writer m_out;
-    std::vector<std::string> m_types;             // per rule
+    std::vector<std::string> m_types;              // per rule
     std::unordered_set<std::string> m_known_types; // the types this run can create
     std::unordered_set<std::string> m_created;     // tokens created in this run
     std::string m_buffer;
