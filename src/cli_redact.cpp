@@ -236,7 +236,7 @@ int run_restore(const RestoreArgs& args) {
         for (const std::string& t : s.unknown) {
             list += (list.empty() ? "" : ", ") + t;
         }
-        if (s.unknown_count > s.unknown.size()) {
+        if (s.unknown_truncated) {
             list += ", …";
         }
         std::cerr << fmt::format("promptlint: {} not in the map, left as written: {}\n",

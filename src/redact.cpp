@@ -9,8 +9,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace promptlint {
 namespace {
@@ -18,11 +21,13 @@ namespace {
 constexpr std::array<std::string_view, 4> k_styles{"placeholder", "mask", "hash", "remove"};
 constexpr std::string_view k_removed = "[REDACTED]";
 constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
+constexpr std::string_view k_block_begin = "-----BEGIN ";
 constexpr std::size_t k_type_max = 48;
 constexpr std::size_t k_name_max = 64; // TYPE as parsed (longer than any type we write)
 constexpr std::size_t k_number_digits_max = 18;
 constexpr std::size_t k_output_buffer = 64U << 10U;
 constexpr std::size_t k_unknown_listed = 100;
+constexpr std::size_t k_read_chunk = 1U << 20U;
 
 constexpr std::array<std::string_view, 4> k_preambles{
     // placeholder
@@ -160,6 +165,61 @@ private:
     bool m_done = false;
 };
 
+// A file read in chunks, without overlap (ChainSource adds it), and read again after rewind().
+class ReadSource final : public ByteSource {
+public:
+    explicit ReadSource(const std::filesystem::path& path) {
+        m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        if (m_fd < 0) {
+            throw InputFailure(fmt::format("cannot open: {}", std::strerror(errno)));
+        }
+        m_buffer.resize(k_read_chunk);
+    }
+    ReadSource(const ReadSource&) = delete;
+    ReadSource& operator=(const ReadSource&) = delete;
+    ~ReadSource() override { ::close(m_fd); }
+
+    bool next(Window& w) override {
+        if (m_eof) {
+            return false;
+        }
+        std::size_t filled = 0;
+        while (filled < m_buffer.size()) {
+            const ssize_t n = ::read(m_fd, m_buffer.data() + filled, m_buffer.size() - filled);
+            if (n < 0) {
+                if (errno == EINTR) {
+                    continue;
+                }
+                throw InputFailure(fmt::format("read failed: {}", std::strerror(errno)));
+            }
+            if (n == 0) {
+                m_eof = true;
+                break;
+            }
+            filled += static_cast<std::size_t>(n);
+        }
+        w.bytes = std::string_view(m_buffer.data(), filled);
+        w.base = m_base;
+        w.last = m_eof;
+        m_base += filled;
+        return true;
+    }
+
+    void rewind() {
+        if (::lseek(m_fd, 0, SEEK_SET) != 0) {
+            throw InputFailure(fmt::format("cannot read again: {}", std::strerror(errno)));
+        }
+        m_base = 0;
+        m_eof = false;
+    }
+
+private:
+    int m_fd = -1;
+    std::vector<char> m_buffer;
+    std::uint64_t m_base = 0;
+    bool m_eof = false;
+};
+
 // Puts a window already read back in front of the rest of its source.
 class Replay final : public ByteSource {
 public:
@@ -215,7 +275,109 @@ std::string encode_utf16_or_throw(std::string_view text, bool little) {
     return std::move(*out);
 }
 
+bool is_base64(char c) noexcept {
+    return is_ascii_alnum(c) || c == '+' || c == '/' || c == '=';
+}
+
+// A line break inside a key block: a real one, or the escaped one of a JSON or shell string.
+std::size_t block_separator(std::string_view t) noexcept {
+    for (std::string_view sep : {"\r\n", "\n", "\\r\\n", "\\n"}) {
+        if (t.starts_with(sep)) {
+            return sep.size();
+        }
+    }
+    return 0;
+}
+
 } // namespace
+
+BlockWalk walk_key_block(std::string_view t, bool input_ends) {
+    constexpr std::string_view k_end = "-----END ";
+    constexpr std::size_t k_full_line = 40;
+    // Ran out of bytes: more may follow in the next window. At the end of the input, `walked`
+    // (which then may include a last, cut line) is the block.
+    auto out_of_bytes = [&](std::size_t safe, std::size_t walked) {
+        return input_ends ? BlockWalk{walked, true} : BlockWalk{safe, false};
+    };
+    auto run_of_base64 = [&](std::size_t from) {
+        while (from < t.size() && is_base64(t[from])) {
+            ++from;
+        }
+        return from;
+    };
+    enum class Marker : std::uint8_t { none, partial, found };
+    std::size_t after_marker = 0;
+    auto end_marker_at = [&](std::size_t at) {
+        const std::string_view rest = t.substr(at);
+        if (rest.size() < k_end.size()) {
+            return k_end.starts_with(rest) ? Marker::partial : Marker::none;
+        }
+        if (!rest.starts_with(k_end)) {
+            return Marker::none;
+        }
+        const std::size_t line_end = rest.find_first_of("\r\n\\", k_end.size());
+        const std::size_t close = rest.find("-----", k_end.size());
+        if (close != std::string_view::npos &&
+            (line_end == std::string_view::npos || close < line_end)) {
+            after_marker = at + close + 5;
+            return Marker::found;
+        }
+        return line_end == std::string_view::npos ? Marker::partial : Marker::none;
+    };
+    // A separator cut by the end of what is there: the next window decides.
+    auto may_be_cut = [&](std::size_t at) { return !input_ends && t.size() - at < 4; };
+
+    std::size_t i = run_of_base64(0); // the rest of the line the rule stopped in
+    while (true) {
+        if (i >= t.size()) {
+            return out_of_bytes(i, i);
+        }
+        if (i > k_block_max_bytes) {
+            return {i, true};
+        }
+        const std::size_t sep = block_separator(t.substr(i));
+        if (sep == 0) {
+            return may_be_cut(i) ? BlockWalk{i, false} : BlockWalk{i, true};
+        }
+        const std::size_t line = i + sep;
+        if (line >= t.size()) {
+            return out_of_bytes(i, i);
+        }
+        switch (end_marker_at(line)) {
+        case Marker::found:
+            return {after_marker, true};
+        case Marker::partial:
+            return out_of_bytes(i, i);
+        case Marker::none:
+            break;
+        }
+        const std::size_t line_end = run_of_base64(line);
+        if (line_end >= t.size()) {
+            return out_of_bytes(i, line_end);
+        }
+        if (line_end == line || block_separator(t.substr(line_end)) == 0) {
+            // A blank line, or a line of something else: the block ended before it.
+            return line_end != line && may_be_cut(line_end) ? BlockWalk{i, false}
+                                                            : BlockWalk{i, true};
+        }
+        if (line_end - line < k_full_line) {
+            // A short line is the body's last only when the END line follows it.
+            const std::size_t next = line_end + block_separator(t.substr(line_end));
+            if (next >= t.size()) {
+                return out_of_bytes(i, line_end);
+            }
+            switch (end_marker_at(next)) {
+            case Marker::found:
+                return {after_marker, true};
+            case Marker::partial:
+                return out_of_bytes(i, line_end);
+            case Marker::none:
+                return {i, true};
+            }
+        }
+        i = line_end;
+    }
+}
 
 std::optional<RedactStyle> parse_redact_style(std::string_view s) noexcept {
     for (std::size_t i = 0; i < k_styles.size(); ++i) {
@@ -285,8 +447,12 @@ std::string placeholder_type(std::string_view rule_id) {
 
 std::optional<TokenMatch> parse_token(std::string_view text) {
     std::size_t i = 0;
-    if (text.starts_with('\\')) {
-        ++i; // "\[" : markdown's escape of a bracket
+    // "\[": markdown's escape of a bracket. Taken as part of the token only when the closing
+    // bracket is escaped too: a lone backslash before a token is the input's own text
+    // ("\fI[EMAIL_ADDRESS_1]" in a man page), which restore must keep.
+    const bool escaped = text.starts_with('\\');
+    if (escaped) {
+        ++i;
     }
     if (i >= text.size() || text[i] != '[') {
         return std::nullopt;
@@ -321,7 +487,7 @@ std::optional<TokenMatch> parse_token(std::string_view text) {
             return std::nullopt;
         }
     }
-    if (i < text.size() && text[i] == ']') {
+    if (i < text.size() && text[i] == ']' && !escaped) {
         ++i;
     } else if (i + 1 < text.size() && text[i] == '\\' && text[i + 1] == ']') {
         i += 2;
@@ -527,6 +693,9 @@ void Redactor::on_window(const Window& window, std::uint64_t owned_from, std::ui
             m_pos = to;
         }
     };
+    if (m_block && !continue_block(window)) {
+        return; // the key block goes on past this window too
+    }
     for (const Finding& f : findings) {
         const Rule& rule = m_rules[f.rule];
         if (!m_options.categories.empty() &&
@@ -546,16 +715,52 @@ void Redactor::on_window(const Window& window, std::uint64_t owned_from, std::ui
             continue; // already redacted (a redacted text redacted again stays as it is)
         }
         copy_to(start);
-        emit(replacement(f, value));
-        m_pos = f.end_byte;
+        if (value.starts_with(k_block_begin)) {
+            // A key block is secret to its END line, but a rule can only report its first lines
+            // (a match cannot be that wide): the rest is found here, where the bytes are.
+            const std::string_view rest = window.bytes.substr(f.end_byte - window.base);
+            const BlockWalk walk = walk_key_block(rest, window.last);
+            if (!walk.complete) {
+                m_block =
+                    PendingBlock{f.rule, value.size(), std::string(value) + std::string(rest)};
+                m_pos = end;
+                return;
+            }
+            emit(replacement(f.rule,
+                             window.bytes.substr(start - window.base, value.size() + walk.length)));
+            m_pos = f.end_byte + walk.length;
+        } else {
+            emit(replacement(f.rule, value));
+            m_pos = f.end_byte;
+        }
         ++m_summary.by_rule[rule.id];
         ++m_summary.replaced;
     }
     copy_to(own_to);
 }
 
-std::string Redactor::replacement(const Finding& f, std::string_view value) {
-    const Rule& rule = m_rules[f.rule];
+bool Redactor::continue_block(const Window& window) {
+    const std::uint64_t end = window.base + window.bytes.size();
+    PendingBlock& b = *m_block;
+    if (end > m_pos) {
+        b.bytes.append(window.bytes.substr(m_pos - window.base));
+        m_pos = end;
+    }
+    const BlockWalk walk = walk_key_block(std::string_view(b.bytes).substr(b.head), window.last);
+    if (!walk.complete) {
+        return false;
+    }
+    const std::uint64_t block_end = m_pos - b.bytes.size() + b.head + walk.length;
+    emit(replacement(b.rule, std::string_view(b.bytes).substr(0, b.head + walk.length)));
+    ++m_summary.by_rule[m_rules[b.rule].id];
+    ++m_summary.replaced;
+    m_pos = block_end;
+    m_block.reset();
+    return true;
+}
+
+std::string Redactor::replacement(std::size_t rule_index, std::string_view value) {
+    const Rule& rule = m_rules[rule_index];
     switch (m_options.style) {
     case RedactStyle::mask:
         return mask_shape(value, rule.category);
@@ -569,7 +774,7 @@ std::string Redactor::replacement(const Finding& f, std::string_view value) {
         m_summary.tokens_used.insert(known->token);
         return known->token;
     }
-    const std::string& type = m_types[f.rule];
+    const std::string& type = m_types[rule_index];
     std::string token;
     if (m_options.style == RedactStyle::placeholder) {
         token = fmt::format("[{}_{}]", type, m_vault.next_number(type));
@@ -610,6 +815,13 @@ void Redactor::flush() {
 }
 
 void Redactor::finish() {
+    if (m_block) {
+        // Only when the input ended without a last window; what was gathered is the value.
+        emit(replacement(m_block->rule, m_block->bytes));
+        ++m_summary.by_rule[m_rules[m_block->rule].id];
+        ++m_summary.replaced;
+        m_block.reset();
+    }
     if (!m_started && m_options.preamble) {
         m_started = true;
         emit(preamble_text(m_options.style));
@@ -639,22 +851,26 @@ std::uint64_t redact_input(const Scanner& scanner, const InputItem& item, Redact
     if (!item.is_stdin && ::stat(item.path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
         st.st_size > 0) {
         // A regular file can be read twice: first for the placeholder-shaped text it holds.
-        auto first_pass = open_source(item, limits);
+        // It is read, not mapped: mapped pages stay resident, and memory would grow with the
+        // file's size.
+        ReadSource file(item.path);
         Window w;
-        bool first = true;
-        while (first_pass->next(w)) {
-            if (first && starts_with_utf16_bom(w.bytes)) {
-                Replay replay(w, *first_pass);
+        std::string tail; // a token may straddle two chunks
+        while (file.next(w)) {
+            if (w.base == 0 && starts_with_utf16_bom(w.bytes)) {
+                Replay replay(w, file);
                 return redact_utf16(read_all(replay));
             }
-            first = false;
-            redactor.reserve_literals(w.bytes);
+            tail += w.bytes;
+            redactor.reserve_literals(tail);
+            tail.erase(0, tail.size() - std::min(tail.size(), k_token_max_bytes));
             if (w.last) {
                 break;
             }
         }
-        auto source = open_source(item, limits);
-        const std::uint64_t size = scanner.scan_source(*source, item.display, redactor);
+        file.rewind();
+        ChainSource chain({}, &file, limits);
+        const std::uint64_t size = scanner.scan_source(chain, item.display, redactor);
         redactor.finish();
         return size;
     }
@@ -765,6 +981,10 @@ RestoreSummary restore_stream(ByteSource& source, const Vault& vault, const Writ
                 start = bracket - 1; // "\[EMAIL\_1\]": the escape goes with the token
             }
             auto m = parse_token(at_offset(start).substr(0, k_token_max_bytes));
+            if (!m && start != bracket) {
+                start = bracket;
+                m = parse_token(at_offset(start).substr(0, k_token_max_bytes));
+            }
             if (m) {
                 if (const VaultEntry* e = vault.find_token(m->token)) {
                     copy_to(start);
@@ -778,6 +998,8 @@ RestoreSummary restore_stream(ByteSource& source, const Vault& vault, const Writ
                 ++summary.unknown_count;
                 if (summary.unknown.size() < k_unknown_listed) {
                     summary.unknown.insert(m->token);
+                } else if (!summary.unknown.contains(m->token)) {
+                    summary.unknown_truncated = true;
                 }
             }
             at = bracket + 1;
@@ -795,20 +1017,33 @@ RestoreSummary restore_stream(ByteSource& source, const Vault& vault, const Writ
 }
 
 RestoreSummary restore_input(const InputItem& item, const Vault& vault, const Writer& out) {
-    auto source = open_source(item, restore_limits());
+    // Read in chunks, never mapped, so that memory stays at one window whatever the size.
+    std::unique_ptr<ByteSource> raw;
+    if (item.is_stdin) {
+        SourceLimits raw_limits;
+        raw_limits.overlap = 0;
+        raw = open_source(item, raw_limits);
+    } else {
+        std::error_code ec;
+        if (std::filesystem::is_directory(item.path, ec)) {
+            throw InputFailure("is a directory");
+        }
+        raw = std::make_unique<ReadSource>(item.path);
+    }
     Window first;
-    if (!source->next(first)) {
+    if (!raw->next(first)) {
         return {};
     }
-    Replay replay(first, *source);
+    Replay replay(first, *raw);
     if (!starts_with_utf16_bom(first.bytes)) {
-        return restore_stream(replay, vault, out);
+        ChainSource chain({}, &replay, restore_limits());
+        return restore_stream(chain, vault, out);
     }
-    const std::string raw = read_all(replay);
-    const std::string text = decode_utf16_exactly(raw);
+    const std::string bytes = read_all(replay);
+    const std::string text = decode_utf16_exactly(bytes);
     RestoreSummary summary;
     const std::string restored = restore_text(text, vault, &summary);
-    out(encode_utf16_or_throw(restored, raw.starts_with("\xFF\xFE")));
+    out(encode_utf16_or_throw(restored, bytes.starts_with("\xFF\xFE")));
     return summary;
 }
 

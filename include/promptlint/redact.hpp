@@ -49,6 +49,17 @@ std::optional<TokenMatch> parse_token(std::string_view text);
 // such a value is already redacted and is left as it is.
 bool is_redaction_token(std::string_view value);
 
+// The rest of a key block ("-----BEGIN … PRIVATE KEY-----", which rules report by its first
+// lines only) in `text`, the bytes after the reported value: the base64 lines that follow, and
+// the END line. `complete` is false when `text` ran out before the block was over and more
+// input follows (`input_ends` false). Never longer than k_block_max_bytes (plus a line).
+struct BlockWalk {
+    std::size_t length = 0;
+    bool complete = true;
+};
+inline constexpr std::size_t k_block_max_bytes = 64U << 10U;
+BlockWalk walk_key_block(std::string_view text, bool input_ends);
+
 // --style mask: keeps the shape, hides the value. E-mail addresses keep their first letters
 // and top-level domain (j***@a***.com); numbers keep their separators and, when long, their
 // first and last four digits (4111 **** **** 1111); anything else keeps the prefix that
@@ -105,7 +116,10 @@ public:
     const RedactSummary& summary() const noexcept { return m_summary; }
 
 private:
-    std::string replacement(const Finding& f, std::string_view value);
+    std::string replacement(std::size_t rule, std::string_view value);
+    // Goes on with a key block that ran past the previous window; false if it runs past this
+    // one too.
+    bool continue_block(const Window& window);
     void begin(const Window& window);
     void emit(std::string_view bytes);
     void flush();
@@ -118,7 +132,15 @@ private:
     std::unordered_set<std::string> m_known_types; // the types this run can create
     std::unordered_set<std::string> m_created;     // tokens created in this run
     std::string m_buffer;
-    std::uint64_t m_pos = 0; // every input byte before this is written or replaced
+    std::uint64_t m_pos = 0; // every input byte before this is written, replaced or held
+    // A key block whose end is not in the window yet: its bytes so far, and how much of them
+    // the rule reported.
+    struct PendingBlock {
+        std::size_t rule = 0;
+        std::size_t head = 0;
+        std::string bytes;
+    };
+    std::optional<PendingBlock> m_block;
     bool m_started = false;
     RedactSummary m_summary;
 };
@@ -140,8 +162,9 @@ std::uint64_t redact_input(const Scanner& scanner, const InputItem& item, Redact
 struct RestoreSummary {
     std::uint64_t restored = 0;
     std::set<std::string> restored_tokens;
-    std::set<std::string> unknown; // placeholder-shaped text the map does not know (at most 100)
-    std::uint64_t unknown_count = 0;
+    std::set<std::string> unknown;   // placeholder-shaped text the map does not know (at most 100)
+    std::uint64_t unknown_count = 0; // occurrences
+    bool unknown_truncated = false;  // more distinct ones than `unknown` lists
     bool preamble_removed = false;
 };
 

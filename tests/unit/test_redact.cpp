@@ -41,6 +41,10 @@ const std::string k_pack = R"json({"pack": "t", "version": 1, "rules": [
    "pattern": "password=([^\\s\\[\\]]{6,40})", "secret_group": 1,
    "validators": [{"type": "entropy", "min": 3.0}],
    "description": "d", "examples": ["a", "b"], "negative_examples": ["c", "d"]},
+  {"id": "credentials.private-key.pem", "name": "pem", "category": "credential",
+   "severity": "critical", "confidence": "high",
+   "pattern": "-----BEGIN (?:RSA )?PRIVATE KEY-----\\r?\\n[A-Za-z0-9+/=]{40,100}",
+   "description": "d", "examples": ["a", "b"], "negative_examples": ["c", "d"]},
   {"id": "confidential.marking.top-secret", "name": "ts", "category": "confidential",
    "severity": "info", "confidence": "high", "pattern": "\\bTOP SECRET\\b",
    "description": "d", "examples": ["a", "b"], "negative_examples": ["c", "d"]}
@@ -106,6 +110,12 @@ TEST_CASE("tokens are parsed as written and with markdown escapes", "[redact]") 
     CHECK(m->token == "[EMAIL_ADDRESS_12]");
     CHECK(m->length == 22);
 
+    // A lone backslash before a token is text, not an escape: only "\[…\]" is taken whole.
+    CHECK_FALSE(parse_token(R"(\[EMAIL_1])"));
+    m = parse_token(R"([EMAIL\_1\])");
+    REQUIRE(m);
+    CHECK(m->length == 11);
+
     m = parse_token("[EMAIL:3f2a9c]");
     REQUIRE(m);
     CHECK(m->token == "[EMAIL:3f2a9c]");
@@ -160,6 +170,35 @@ TEST_CASE("hash tokens depend on the value and the key, and can be longer", "[re
     const std::string longer = hash_token("EMAIL", "jane@acme.io", k1, 10);
     CHECK(longer.substr(0, t.size() - 1) == t.substr(0, t.size() - 1));
     CHECK(is_redaction_token(longer));
+}
+
+TEST_CASE("a key block is walked to its END line, whichever line breaks it uses", "[redact]") {
+    const std::string line(64, 'A');
+    const std::string end = "-----END RSA PRIVATE KEY-----";
+    auto walk = [](std::string_view t, bool ends = true) { return walk_key_block(t, ends); };
+    // After the reported value (the BEGIN line and part of the first body line).
+    std::string rest = "xyz\n" + line + "\n" + line + "\nQUJD\n" + end + "\nafter";
+    BlockWalk w = walk(rest);
+    CHECK(w.complete);
+    CHECK(rest.substr(0, w.length).ends_with(end));
+    rest = "xyz\r\n" + line + "\r\nQUJD\r\n" + end + "\r\n";
+    CHECK(rest.substr(0, walk(rest).length).ends_with(end));
+    rest = "xyz\\n" + line + "\\nQUJD\\n" + end + "\\n\"}"; // escaped in a JSON string
+    CHECK(rest.substr(0, walk(rest).length).ends_with(end));
+    // No END line (a key pasted in part): full lines are taken, the text after is not.
+    rest = "xyz\n" + line + "\n" + line + "\nThanks for looking\n";
+    CHECK(walk(rest).length == 3 + 2 * 65);
+    rest = "xyz\n" + line + "\nshort\nmore text";
+    CHECK(walk(rest).length == 3 + 65);
+    rest = "xyz\n" + line + "\n\n" + line; // a blank line ends a block
+    CHECK(walk(rest).length == 3 + 65);
+    // Cut by the end of a window: not decided yet, unless the input ends there.
+    rest = "xyz\n" + line + "\n" + line.substr(0, 20);
+    CHECK_FALSE(walk(rest, false).complete);
+    CHECK(walk(rest, true).length == rest.size());
+    rest = "xyz\n" + line + "\n-----EN";
+    CHECK_FALSE(walk(rest, false).complete);
+    CHECK(walk(rest, true).length == 3 + 65);
 }
 
 // ---- redact ----
@@ -332,6 +371,33 @@ TEST_CASE("redaction across many small windows equals redaction in one", "[redac
     CHECK(redact(text, whole) == expected);
 }
 
+TEST_CASE("a private key is redacted whole, even across many windows", "[redact]") {
+    ScanOptions small;
+    small.limits.stream_window = 1;
+    small.limits.mapped_window = 1;
+    const std::size_t window = scanner(small).limits().stream_window;
+    std::string key = "-----BEGIN RSA PRIVATE KEY-----\n";
+    for (std::size_t i = 0; key.size() < 6 * window; ++i) {
+        key += std::string(
+                   64, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[i % 64]) +
+               "\n";
+    }
+    key += "QUJD\n-----END RSA PRIVATE KEY-----";
+    for (const ScanOptions& options : {ScanOptions{}, small}) {
+        for (std::size_t pad : {std::size_t{0}, window / 3, window - 40}) {
+            const std::string text = std::string(pad, '.') + "\n" + key + "\nafter jane@acme.io";
+            Vault vault;
+            RedactSummary summary;
+            const std::string out = redact(text, vault, {}, &summary, options);
+            INFO("pad " << pad);
+            CHECK(out == std::string(pad, '.') + "\n[PRIVATE_KEY_PEM_1]\nafter [EMAIL_ADDRESS_1]");
+            CHECK(vault.find_token("[PRIVATE_KEY_PEM_1]")->value == key);
+            CHECK(summary.replaced == 2);
+            CHECK(restore_text(out, vault) == text);
+        }
+    }
+}
+
 TEST_CASE("a file is pre-scanned for literal tokens, then redacted", "[redact]") {
     TempDir dir;
     const fs::path path = dir.path / "in.txt";
@@ -435,6 +501,14 @@ TEST_CASE("restore puts back known placeholders and lists unknown ones", "[resto
     CHECK(s.restored_tokens.size() == 3);
     CHECK(s.unknown == std::set<std::string>{"[EMAIL_ADDRESS_7]"});
     CHECK(s.unknown_count == 1);
+}
+
+TEST_CASE("restore keeps a backslash that is text before a token", "[restore]") {
+    Vault vault;
+    vault.add("[EMAIL_ADDRESS_1]", "procps@freelists.org", "pii.email.address");
+    // A man page: "<\fIprocps@freelists.org\fP>" where the value starts after "\f".
+    CHECK(restore_text(R"(<\[EMAIL_ADDRESS_1]\fP> \[EMAIL_ADDRESS_1\])", vault) ==
+          R"(<\procps@freelists.org\fP> procps@freelists.org)");
 }
 
 TEST_CASE("restore keeps bytes, strips the preamble, and works across windows", "[restore]") {
