@@ -5,6 +5,7 @@
 #include "promptlint/vault.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <iostream>
 #include <memory>
@@ -18,7 +19,8 @@ namespace {
 
 constexpr const char* k_redact_exit_codes = R"(Exit codes:
   0  the redacted text was written (whether or not anything was found)
-  2  usage or rule-pack error; a map that is corrupt or sealed with another key
+  2  usage or rule-pack error; a map that is corrupt, sealed with another key or cannot be
+     written; the output could not be written (the map is still saved)
   3  the input could not be read)";
 
 constexpr const char* k_restore_exit_codes = R"(Exit codes:
@@ -48,6 +50,12 @@ struct RestoreArgs {
     bool quiet = false;
 };
 
+// The output could not be written (a closed pipe, a full disk).
+class OutputFailure : public Error {
+public:
+    using Error::Error;
+};
+
 // Standard output, or a file that appears only once it is complete.
 class Output {
 public:
@@ -58,7 +66,11 @@ public:
     }
     void write(std::string_view bytes) {
         if (m_file) {
-            m_file->write(bytes);
+            try {
+                m_file->write(bytes);
+            } catch (const Error& e) {
+                throw OutputFailure(e.what());
+            }
             return;
         }
         while (!bytes.empty()) {
@@ -67,7 +79,8 @@ public:
                 if (errno == EINTR) {
                     continue;
                 }
-                throw Error(fmt::format("cannot write the output: {}", std::strerror(errno)));
+                throw OutputFailure(
+                    fmt::format("cannot write the output: {}", std::strerror(errno)));
             }
             bytes.remove_prefix(static_cast<std::size_t>(n));
         }
@@ -156,12 +169,19 @@ int run_redact(const RuleOptions& rule_opts, const RedactArgs& args) {
     Output output(args.output);
     Redactor redactor(rules.rules(), options, vault,
                       [&output](std::string_view bytes) { output.write(bytes); });
+    // A reader that stops early (`| head`) must not kill the run before the map is saved:
+    // the placeholders it did read would have no values.
+    std::signal(SIGPIPE, SIG_IGN);
     int rc = static_cast<int>(ExitCode::clean);
     try {
         redact_input(scanner, item, redactor);
     } catch (const InputFailure& e) {
         std::cerr << fmt::format("promptlint: {}: {}\n", item.display, e.what());
         rc = static_cast<int>(ExitCode::input_error);
+    } catch (const OutputFailure& e) {
+        std::cerr << fmt::format("promptlint: error: {}{}\n", e.what(),
+                                 map ? " (the map is saved)" : "");
+        rc = static_cast<int>(ExitCode::usage);
     }
     // Saved even after a read error: placeholders already written must stay restorable.
     const bool saved = map && map->save_if_changed();

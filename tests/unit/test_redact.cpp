@@ -694,6 +694,20 @@ TEST_CASE("binary: exit codes for a missing or corrupt map and an unreadable inp
     CHECK(no_map.rc == 2);
 }
 
+TEST_CASE("binary: a reader that stops early still leaves a map for what it read", "[cli]") {
+    TempDir dir;
+    std::string big;
+    for (int i = 0; big.size() < (2U << 20U); ++i) {
+        big += "user" + std::to_string(i) + "@acme.io wrote a line of filler text here\n";
+    }
+    spit(dir.path / "big.txt", big);
+    Run r = sh(dir.path, "$P redact --map m.map big.txt | head -c 100 > head.txt");
+    CHECK(slurp(dir.path / "head.txt").starts_with("[EMAIL_ADDRESS_1] wrote"));
+    CHECK(r.err.find("the map is saved") != std::string::npos);
+    REQUIRE(fs::exists(dir.path / "m.map"));
+    CHECK(slurp(dir.path / "m.map").find("user0@acme.io") != std::string::npos);
+}
+
 TEST_CASE("binary: -o writes the file whole, and nothing on an unreadable input", "[cli]") {
     TempDir dir;
     spit(dir.path / "in.txt", k_doc);
