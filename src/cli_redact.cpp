@@ -112,9 +112,17 @@ InputItem input_item(const std::string& path) {
             throw Error("no input: name a file, or pipe text in (e.g. `pbpaste | promptlint "
                         "redact`)");
         }
-        return InputItem{"-", {}, true, true};
+        InputItem item; // member by member: InputItem may grow
+        item.display.assign(1, '-');
+        item.is_stdin = true;
+        item.explicit_path = true;
+        return item;
     }
-    return InputItem{path, path, false, true};
+    InputItem item;
+    item.display = path;
+    item.path = path;
+    item.explicit_path = true;
+    return item;
 }
 
 std::string plural(std::uint64_t n, std::string_view one, std::string_view many) {

@@ -81,6 +81,15 @@ void spit(const fs::path& p, std::string_view bytes) {
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
+// A file named on the command line (member by member: InputItem may grow).
+InputItem file_item(const fs::path& path) {
+    InputItem item;
+    item.display = path.string();
+    item.path = path;
+    item.explicit_path = true;
+    return item;
+}
+
 } // namespace
 
 // ---- tokens ----
@@ -405,7 +414,7 @@ TEST_CASE("a file is pre-scanned for literal tokens, then redacted", "[redact]")
     Vault vault;
     std::string out;
     Redactor r(harness().rules.rules(), {}, vault, [&](std::string_view b) { out.append(b); });
-    const InputItem item{path.string(), path, false, true};
+    const InputItem item = file_item(path);
     CHECK(redact_input(scanner(), item, r) == 32);
     CHECK(out == "[EMAIL_ADDRESS_2]\n[EMAIL_ADDRESS_1]\r\n");
 }
@@ -422,7 +431,7 @@ TEST_CASE("a pipe longer than the spool is streamed; a late literal token is rep
     Vault vault;
     std::string out;
     Redactor r(harness().rules.rules(), {}, vault, [&](std::string_view b) { out.append(b); });
-    const InputItem item{fifo.string(), fifo, false, true};
+    const InputItem item = file_item(fifo);
     redact_input(scanner(), item, r, 1000);
     writer.join();
     std::string expected = "[EMAIL_ADDRESS_1]\n" + std::string(1500000, 'y') + "\n";
@@ -440,7 +449,7 @@ TEST_CASE("a pipe that fits the spool is pre-scanned whole", "[redact]") {
     Vault vault;
     std::string out;
     Redactor r(harness().rules.rules(), {}, vault, [&](std::string_view b) { out.append(b); });
-    const InputItem item{fifo.string(), fifo, false, true};
+    const InputItem item = file_item(fifo);
     redact_input(scanner(), item, r);
     writer.join();
     CHECK(out == "[EMAIL_ADDRESS_2]\n" + std::string(100000, 'z') + "\n[EMAIL_ADDRESS_1]");
@@ -457,11 +466,11 @@ TEST_CASE("UTF-16 input is redacted and written back in UTF-16", "[redact]") {
         Vault vault;
         std::string out;
         Redactor r(harness().rules.rules(), {}, vault, [&](std::string_view b) { out.append(b); });
-        redact_input(scanner(), InputItem{path.string(), path, false, true}, r);
+        redact_input(scanner(), file_item(path), r);
         CHECK(out == *encode_utf16("Grüße [EMAIL_ADDRESS_1] 日本\r\n", little));
         std::string back;
         spit(dir.path / "answer", out);
-        restore_input(InputItem{"answer", dir.path / "answer", false, true}, vault,
+        restore_input(file_item(dir.path / "answer"), vault,
                       [&](std::string_view b) { back.append(b); });
         CHECK(back == in);
     }
@@ -470,7 +479,7 @@ TEST_CASE("UTF-16 input is redacted and written back in UTF-16", "[redact]") {
     spit(broken, std::string("\xFF\xFE\x00\xD8\x41\x00", 6));
     Vault vault;
     Redactor r(harness().rules.rules(), {}, vault, [](std::string_view) {});
-    CHECK_THROWS_AS(redact_input(scanner(), InputItem{"b", broken, false, true}, r), InputFailure);
+    CHECK_THROWS_AS(redact_input(scanner(), file_item(broken), r), InputFailure);
 }
 
 TEST_CASE("encode_utf16 writes a BOM and surrogate pairs, and refuses invalid UTF-8", "[redact]") {
