@@ -92,6 +92,9 @@ int run(int argc, const char* const* argv) {
         commands.push_back(std::move(c));
     }
     commands.push_back(cli::add_hook_command(app));
+    for (cli::Command& c : cli::add_redact_commands(app, rule_opts)) {
+        commands.push_back(std::move(c));
+    }
 
     try {
         std::vector<std::string> args = cli::with_default_subcommand(app, argc, argv);

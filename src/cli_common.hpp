@@ -58,5 +58,6 @@ Command add_scan_command(CLI::App& app, RuleOptions& rules);
 Command add_baseline_command(CLI::App& app, RuleOptions& rules);
 std::vector<Command> add_rule_commands(CLI::App& app, RuleOptions& rules);
 Command add_hook_command(CLI::App& app);
+std::vector<Command> add_redact_commands(CLI::App& app, RuleOptions& rules);
 
 } // namespace promptlint::cli
