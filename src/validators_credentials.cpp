@@ -1,11 +1,1046 @@
-// Structural checks for credentials (token checksums, encodings), named in rule packs as
-// {"type": NAME}. Registered in the table at the end of this file.
+// Structural checks for credentials (token checksums, encodings) and the shape tests that keep
+// generic rules quiet on what is plainly not a secret, named in rule packs as {"type": NAME}.
+// Registered in the table at the end of this file. Every check is offline and pure: promptlint
+// never asks a provider whether a value is live.
+#include "promptlint/digest.hpp"
 #include "promptlint/validators.hpp"
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace promptlint::validators {
 
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Character classes (ASCII only: matching is on bytes)
+// ---------------------------------------------------------------------------------------------
+
+constexpr bool is_lower(char c) noexcept {
+    return c >= 'a' && c <= 'z';
+}
+constexpr bool is_upper(char c) noexcept {
+    return c >= 'A' && c <= 'Z';
+}
+constexpr bool is_digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
+constexpr bool is_alpha(char c) noexcept {
+    return is_lower(c) || is_upper(c);
+}
+constexpr bool is_alnum(char c) noexcept {
+    return is_alpha(c) || is_digit(c);
+}
+constexpr bool is_hex(char c) noexcept {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+constexpr char fold(char c) noexcept {
+    return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr bool is_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool all_of(std::string_view s, bool (*pred)(char) noexcept) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), pred);
+}
+
+// `needle` must be lower-case.
+bool icontains(std::string_view haystack, std::string_view needle) {
+    if (needle.size() > haystack.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+        std::size_t j = 0;
+        while (j < needle.size() && fold(haystack[i + j]) == needle[j]) {
+            ++j;
+        }
+        if (j == needle.size()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && icontains(s.substr(0, prefix.size()), prefix);
+}
+
+bool iends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && icontains(s.substr(s.size() - suffix.size()), suffix);
+}
+
+std::string lower_alnum_only(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        if (is_alnum(c)) {
+            out += fold(c);
+        }
+    }
+    return out;
+}
+
+// The longest run of one repeated character.
+std::size_t longest_repeat(std::string_view s) {
+    std::size_t best = 0;
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        run = (i > 0 && s[i] == s[i - 1]) ? run + 1 : 1;
+        best = std::max(best, run);
+    }
+    return best;
+}
+
+// The longest run of `pred` characters.
+std::size_t longest_run(std::string_view s, bool (*pred)(char) noexcept) {
+    std::size_t best = 0;
+    std::size_t run = 0;
+    for (const char c : s) {
+        run = pred(c) ? run + 1 : 0;
+        best = std::max(best, run);
+    }
+    return best;
+}
+
+// The longest run of characters that step by +1 or -1 within digits or within letters
+// (case-folded): "123456", "abcdef", "FEDCBA". Humans type these when inventing a value;
+// random keys almost never contain six in a row (about 1 in 10^8 per position in base62).
+std::size_t longest_sequence(std::string_view s) {
+    std::size_t best = s.empty() ? 0 : 1;
+    std::size_t run = 1;
+    int step = 0;
+    for (std::size_t i = 1; i < s.size(); ++i) {
+        const char a = fold(s[i - 1]);
+        const char b = fold(s[i]);
+        const bool same_kind = (is_digit(a) && is_digit(b)) || (is_lower(a) && is_lower(b));
+        const int delta = static_cast<int>(b) - static_cast<int>(a);
+        if (same_kind && (delta == 1 || delta == -1) && (run == 1 || delta == step)) {
+            step = delta;
+            ++run;
+        } else if (same_kind && (delta == 1 || delta == -1)) {
+            step = delta;
+            run = 2;
+        } else {
+            run = 1;
+        }
+        best = std::max(best, run);
+    }
+    return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encodings
+// ---------------------------------------------------------------------------------------------
+
+int base64_value(char c) noexcept {
+    if (is_upper(c)) {
+        return c - 'A';
+    }
+    if (is_lower(c)) {
+        return c - 'a' + 26;
+    }
+    if (is_digit(c)) {
+        return c - '0' + 52;
+    }
+    if (c == '+' || c == '-') {
+        return 62;
+    }
+    if (c == '/' || c == '_') {
+        return 63;
+    }
+    return -1;
+}
+
+// Decodes standard or URL-safe base64 (the two alphabets are accepted together, padding
+// optional). Returns nothing on a stray character or an impossible length.
+std::optional<std::string> decode_base64(std::string_view text) {
+    while (!text.empty() && text.back() == '=') {
+        text.remove_suffix(1);
+    }
+    if (text.size() % 4 == 1) {
+        return std::nullopt;
+    }
+    std::string out;
+    out.reserve(text.size() * 3 / 4);
+    std::uint32_t buffer = 0;
+    int bits = 0;
+    for (const char c : text) {
+        const int v = base64_value(c);
+        if (v < 0) {
+            return std::nullopt;
+        }
+        buffer = (buffer << 6U) | static_cast<std::uint32_t>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((buffer >> static_cast<unsigned>(bits)) & 0xFFU);
+        }
+    }
+    return out;
+}
+
+std::uint32_t crc32(std::string_view data) noexcept {
+    // Reflected IEEE 802.3 polynomial, as zlib's crc32(); bitwise because tokens are short.
+    std::uint32_t crc = 0xFFFFFFFFU;
+    for (const char c : data) {
+        crc ^= static_cast<std::uint8_t>(c);
+        for (int k = 0; k < 8; ++k) {
+            crc = (crc & 1U) != 0 ? (crc >> 1U) ^ 0xEDB88320U : crc >> 1U;
+        }
+    }
+    return ~crc;
+}
+
+// GitHub's and npm's "lexicographic" base62 digit order: 0-9, A-Z, a-z.
+int base62_value(char c) noexcept {
+    if (is_digit(c)) {
+        return c - '0';
+    }
+    if (is_upper(c)) {
+        return c - 'A' + 10;
+    }
+    if (is_lower(c)) {
+        return c - 'a' + 36;
+    }
+    return -1;
+}
+
+constexpr std::string_view k_base58_alphabet =
+    "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+std::optional<std::string> decode_base58(std::string_view text) {
+    // Big-number conversion, most significant byte first; inputs here are under 120 chars.
+    std::string bytes;
+    for (const char c : text) {
+        const std::size_t digit = k_base58_alphabet.find(c);
+        if (digit == std::string_view::npos) {
+            return std::nullopt;
+        }
+        unsigned carry = static_cast<unsigned>(digit);
+        for (auto it = bytes.rbegin(); it != bytes.rend(); ++it) {
+            carry += 58U * static_cast<std::uint8_t>(*it);
+            *it = static_cast<char>(carry & 0xFFU);
+            carry >>= 8U;
+        }
+        while (carry > 0) {
+            bytes.insert(bytes.begin(), static_cast<char>(carry & 0xFFU));
+            carry >>= 8U;
+        }
+    }
+    // Each leading '1' stands for a leading zero byte.
+    const std::size_t zeros = text.find_first_not_of('1');
+    bytes.insert(0, zeros == std::string_view::npos ? text.size() : zeros, '\0');
+    return bytes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shapes of things that are not secrets
+// ---------------------------------------------------------------------------------------------
+
+bool is_uuid(std::string_view s) {
+    if (s.size() != 36) {
+        return false;
+    }
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? s[i] != '-' : !is_hex(s[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Hex digests: MD5, SHA-1 (git object ids), SHA-224/256/384/512.
+bool is_hex_digest(std::string_view s) {
+    const std::size_t n = s.size();
+    return (n == 32 || n == 40 || n == 56 || n == 64 || n == 96 || n == 128) && all_of(s, is_hex);
+}
+
+// Subresource-integrity and similar "algorithm-digest" strings.
+bool is_algorithm_digest(std::string_view s) {
+    for (const std::string_view prefix :
+         {"sha1-", "sha256-", "sha384-", "sha512-", "md5-", "sha1:", "sha256:", "sha512:"}) {
+        if (istarts_with(s, prefix)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// 1.2, v2.0.1, 3.11.0-rc1, 10.0.19045.2965
+bool is_version(std::string_view s) {
+    std::size_t i = (!s.empty() && (s[0] == 'v' || s[0] == 'V')) ? 1 : 0;
+    int groups = 0;
+    while (i < s.size() && is_digit(s[i])) {
+        while (i < s.size() && is_digit(s[i])) {
+            ++i;
+        }
+        ++groups;
+        if (i < s.size() && s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1])) {
+            ++i;
+            continue;
+        }
+        break;
+    }
+    if (groups < 2) {
+        return false;
+    }
+    if (i == s.size()) {
+        return true;
+    }
+    if (s[i] != '-' && s[i] != '+') {
+        return false;
+    }
+    return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i) + 1, s.end(),
+                       [](char c) { return is_alnum(c) || c == '.'; });
+}
+
+bool has_file_extension(std::string_view s) {
+    for (const std::string_view ext :
+         {".pem",  ".key",  ".json", ".txt", ".yaml",       ".yml",  ".env",    ".crt",
+          ".cer",  ".p12",  ".pfx",  ".jks", ".keystore",   ".gpg",  ".asc",    ".der",
+          ".conf", ".cfg",  ".ini",  ".xml", ".properties", ".toml", ".secret", ".pub",
+          ".ppk",  ".kdbx", ".age",  ".enc", ".txt"}) {
+        if (iends_with(s, ext)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_path(std::string_view s) {
+    if (has_file_extension(s)) {
+        return true;
+    }
+    if (s.find('\\') != std::string_view::npos) {
+        return true;
+    }
+    const bool rooted = s.starts_with("/") || s.starts_with("./") || s.starts_with("../") ||
+                        s.starts_with("~/") ||
+                        (s.size() > 2 && is_alpha(s[0]) && s[1] == ':' && s[2] == '/');
+    if (!rooted) {
+        return false;
+    }
+    // A base64 secret may begin with '/', so a rooted value is a path only when it reads like
+    // one: path characters only, and some segment is a lower-case word.
+    for (const char c : s) {
+        if (!is_alnum(c) && c != '/' && c != '.' && c != '_' && c != '-' && c != '~' && c != ':') {
+            return false;
+        }
+    }
+    std::size_t run = 0;
+    for (const char c : s) {
+        run = is_lower(c) ? run + 1 : 0;
+        if (run >= 3) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_identifier_char(char c) noexcept {
+    return is_alnum(c) || c == '_' || c == '$';
+}
+
+// settings.API_KEY, self.token, os.environ, Config::SECRET, obj->password, window.__KEY__
+bool is_member_access(std::string_view s) {
+    std::size_t segments = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (!(is_alpha(s[i]) || s[i] == '_' || s[i] == '$' || s[i] == '@')) {
+            return false;
+        }
+        while (i < s.size() && is_identifier_char(s[i])) {
+            ++i;
+        }
+        ++segments;
+        if (i == s.size()) {
+            break;
+        }
+        if (s[i] == '.') {
+            i += 1;
+        } else if (s.substr(i, 2) == "::" || s.substr(i, 2) == "->") {
+            i += 2;
+        } else {
+            return false;
+        }
+        if (i == s.size()) {
+            return false;
+        }
+    }
+    return segments >= 2;
+}
+
+// camelCase, PascalCase, snake_case, kebab-case and SCREAMING_SNAKE names made of words, with
+// at most a short number at the end: passwordField, SecretName, db_password_2, GITHUB_TOKEN.
+bool is_identifier_name(std::string_view s) {
+    std::size_t end = s.size();
+    std::size_t trailing_digits = 0;
+    while (end > 0 && is_digit(s[end - 1]) && trailing_digits < 4) {
+        --end;
+        ++trailing_digits;
+    }
+    const std::string_view body = s.substr(0, end);
+    if (body.empty() || !is_alpha(body.front())) {
+        return false;
+    }
+    // Split into words at separators and at lower->upper steps; every word must be a real-looking
+    // word: an upper-case acronym, or letters whose lower-case part is at least two long.
+    std::size_t i = 0;
+    std::size_t words = 0;
+    while (i < body.size()) {
+        if (body[i] == '_' || body[i] == '-' || body[i] == '.') {
+            if (i + 1 == body.size() || !is_alnum(body[i + 1])) {
+                return false;
+            }
+            ++i;
+            continue;
+        }
+        if (is_digit(body[i])) {
+            // Digits inside a name only as a whole separated segment (db_password_2_old).
+            const std::size_t start = i;
+            while (i < body.size() && is_digit(body[i])) {
+                ++i;
+            }
+            if ((start > 0 && is_alpha(body[start - 1])) ||
+                (i < body.size() && is_alpha(body[i]))) {
+                return false;
+            }
+            continue;
+        }
+        if (!is_alpha(body[i])) {
+            return false; // any other character: not a name
+        }
+        std::size_t upper = 0;
+        while (i < body.size() && is_upper(body[i])) {
+            ++upper;
+            ++i;
+        }
+        std::size_t lower = 0;
+        while (i < body.size() && is_lower(body[i])) {
+            ++lower;
+            ++i;
+        }
+        if (lower == 1 || (lower == 0 && upper == 1 && i < body.size())) {
+            return false;
+        }
+        ++words;
+    }
+    return words >= 1;
+}
+
+// A multi-word name: snake_case, kebab-case, dotted, camelCase or SCREAMING_SNAKE, as opposed
+// to one word with a number after it (which is how many people build passwords).
+bool is_compound_identifier(std::string_view s) {
+    if (!is_identifier_name(s)) {
+        return false;
+    }
+    const bool separator = s.find_first_of("_-.") != std::string_view::npos;
+    bool camel = false;
+    for (std::size_t i = 1; i < s.size(); ++i) {
+        camel = camel || (is_lower(s[i - 1]) && is_upper(s[i]));
+    }
+    return separator || camel;
+}
+
+// GID:user_list, group/member, a|b: identifiers or numbers joined by : / |
+bool is_identifier_list(std::string_view s) {
+    std::size_t segments = 0;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t end = s.find_first_of(":/|", start);
+        end = end == std::string_view::npos ? s.size() : end;
+        const std::string_view segment = s.substr(start, end - start);
+        if (segment.empty() || !(is_identifier_name(segment) || all_of(segment, is_digit))) {
+            return false;
+        }
+        ++segments;
+        start = end + 1;
+    }
+    return segments >= 2;
+}
+
+bool is_email(std::string_view s) {
+    const std::size_t at = s.find('@');
+    if (at == std::string_view::npos || at == 0) {
+        return false;
+    }
+    const std::string_view domain = s.substr(at + 1);
+    const std::size_t dot = domain.rfind('.');
+    return dot != std::string_view::npos && dot + 3 <= domain.size() &&
+           all_of(domain.substr(dot + 1), is_alpha) && domain.find('@') == std::string_view::npos;
+}
+
+// Dates, times, IPv4 addresses, phone numbers: digits held together by . : - / + and spaces.
+bool is_numeric_notation(std::string_view s) {
+    bool digit = false;
+    for (const char c : s) {
+        if (is_digit(c)) {
+            digit = true;
+        } else if (c != '.' && c != ':' && c != '-' && c != '/' && c != '+' && c != ' ' &&
+                   c != 'T' && c != 'Z') {
+            return false;
+        }
+    }
+    return digit;
+}
+
+// Strips punctuation around a value: "&str", "**bold**", "(optional)".
+std::string_view strip_punctuation(std::string_view s) {
+    while (!s.empty() && !is_alnum(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && !is_alnum(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+// A function call or type expression rather than a literal: getpass(), Option<String>,
+// ENV.fetch("X"), secrets["db"].
+bool is_expression(std::string_view s) {
+    const std::size_t paren = s.find('(');
+    if (paren != std::string_view::npos && paren > 0 &&
+        std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(paren),
+                    [](char c) { return is_identifier_char(c) || c == '.' || c == ':'; })) {
+        return true;
+    }
+    const std::size_t bracket = s.find('[');
+    return bracket != std::string_view::npos && bracket > 0 &&
+           std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(bracket),
+                       [](char c) { return is_identifier_char(c) || c == '.'; });
+}
+
+constexpr std::array k_placeholder_fragments{
+    std::string_view{"${"}, std::string_view{"{{"},  std::string_view{"}}"},
+    std::string_view{"%("}, std::string_view{"$("},  std::string_view{"<"},
+    std::string_view{">"},  std::string_view{"..."}, std::string_view{"\xE2\x80\xA6"},
+    std::string_view{"**"}, std::string_view{"\\$"}, std::string_view{"#{"},
+    std::string_view{"[["}, std::string_view{"{%"},
+};
+
+// Lower-case, matched anywhere (case-insensitively). Long enough never to occur by chance in
+// a random key (four letters in base62: about 1 in 10^6 per position).
+constexpr std::array k_placeholder_words{
+    std::string_view{"your"},       std::string_view{"placeholder"}, std::string_view{"changeme"},
+    std::string_view{"change_me"},  std::string_view{"change-me"},   std::string_view{"changeit"},
+    std::string_view{"replace_me"}, std::string_view{"replaceme"},   std::string_view{"replace-me"},
+    std::string_view{"redacted"},   std::string_view{"process.env"}, std::string_view{"os.environ"},
+    std::string_view{"getenv"},     std::string_view{"environ["},    std::string_view{"env["},
+    std::string_view{"env."},       std::string_view{"secrets."},    std::string_view{"vault:"},
+    std::string_view{"xxxx"},       std::string_view{"insert_"},     std::string_view{"insert-"},
+    std::string_view{"enter_"},     std::string_view{"enter-your"},  std::string_view{"_here"},
+    std::string_view{"-here"},      std::string_view{"goes_here"},   std::string_view{"todo"},
+    std::string_view{"fixme"},      std::string_view{"{cipher}"},    std::string_view{"enc("},
+    std::string_view{"enc["},       std::string_view{"!vault"},      std::string_view{"keyvault"},
+    std::string_view{"secretref"},
+};
+
+// Whole values (compared lower-case, letters and digits only) that name a value instead of
+// being one.
+constexpr std::array k_placeholder_values{
+    std::string_view{"password"},   std::string_view{"passwd"},
+    std::string_view{"pass"},       std::string_view{"pwd"},
+    std::string_view{"secret"},     std::string_view{"token"},
+    std::string_view{"apikey"},     std::string_view{"key"},
+    std::string_view{"value"},      std::string_view{"none"},
+    std::string_view{"null"},       std::string_view{"nil"},
+    std::string_view{"undefined"},  std::string_view{"empty"},
+    std::string_view{"string"},     std::string_view{"str"},
+    std::string_view{"required"},   std::string_view{"optional"},
+    std::string_view{"true"},       std::string_view{"false"},
+    std::string_view{"default"},    std::string_view{"hidden"},
+    std::string_view{"masked"},     std::string_view{"secure"},
+    std::string_view{"sensitive"},  std::string_view{"tbd"},
+    std::string_view{"na"},         std::string_view{"unset"},
+    std::string_view{"notset"},     std::string_view{"blank"},
+    std::string_view{"secretkey"},  std::string_view{"accesskey"},
+    std::string_view{"mypassword"}, std::string_view{"mysecret"},
+    std::string_view{"mytoken"},    std::string_view{"secretpassword"},
+};
+
+// Lower-case markers of documentation and test values.
+constexpr std::array k_example_words{
+    std::string_view{"example"}, std::string_view{"sample"}, std::string_view{"dummy"},
+    std::string_view{"fake"},    std::string_view{"test"},
+};
+
+// ---------------------------------------------------------------------------------------------
+// Checks (registered below)
+// ---------------------------------------------------------------------------------------------
+
+// True unless the value is a template, a reference to somewhere else, or a stand-in:
+// YOUR_API_KEY, <token>, xxxx…, ****, changeme, ${VAR}, {{ var }}, %(var)s, $VAR, %VAR%,
+// process.env.X, os.environ[...], one character repeated.
+bool not_placeholder(std::string_view value) {
+    if (value.empty()) {
+        return false;
+    }
+    for (const std::string_view fragment : k_placeholder_fragments) {
+        if (value.find(fragment) != std::string_view::npos) {
+            return false;
+        }
+    }
+    for (const std::string_view word : k_placeholder_words) {
+        if (icontains(value, word)) {
+            return false;
+        }
+    }
+    if (value.front() == '$' && value.size() > 1 &&
+        (is_alpha(value[1]) || value[1] == '_' || value[1] == '{')) {
+        return false; // $VAR
+    }
+    if (value.size() > 2 && value.front() == '%' && value.back() == '%') {
+        return false; // %VAR%
+    }
+    if (value.size() > 3 && value.ends_with(")s") && value.find("%(") != std::string_view::npos) {
+        return false;
+    }
+    const std::string folded = lower_alnum_only(value);
+    if (std::find(k_placeholder_values.begin(), k_placeholder_values.end(), folded) !=
+        k_placeholder_values.end()) {
+        return false;
+    }
+    if (longest_repeat(value) >= 6 || longest_repeat(value) == value.size()) {
+        return false; // 000000, aaaaaaaa, ------
+    }
+    return longest_run(value, [](char c) noexcept { return c == 'x' || c == 'X'; }) < 4 &&
+           longest_run(value, [](char c) noexcept { return c == '*' || c == '#'; }) < 3;
+}
+
+// True unless the value is a documentation or test value: it contains example, sample, dummy,
+// fake or test (AWS's AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY among
+// them), or a typed run such as 123456 or abcdef. A JWT is judged by its decoded header and
+// payload, so jwt.io's "John Doe" sample is recognised too.
+bool not_example(std::string_view value) {
+    for (const std::string_view word : k_example_words) {
+        if (icontains(value, word)) {
+            return false;
+        }
+    }
+    if (longest_sequence(value) >= 6) {
+        return false;
+    }
+    if (value.starts_with("eyJ")) {
+        std::string decoded;
+        std::size_t start = 0;
+        for (int part = 0; part < 2 && start < value.size(); ++part) {
+            std::size_t dot = value.find('.', start);
+            dot = dot == std::string_view::npos ? value.size() : dot;
+            if (auto text = decode_base64(value.substr(start, dot - start))) {
+                decoded += *text;
+            }
+            start = dot + 1;
+        }
+        for (const std::string_view word : k_example_words) {
+            if (icontains(decoded, word)) {
+                return false;
+            }
+        }
+        if (icontains(decoded, "john doe") || icontains(decoded, "jane doe") ||
+            longest_sequence(decoded) >= 6) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// GitHub classic tokens (ghp_, gho_, ghu_, ghs_, ghr_) and npm tokens: prefix, '_', 30 random
+// base62 characters, then the CRC32 of those 30 characters in 6 base62 digits.
+bool token_crc32(std::string_view value) {
+    const std::size_t underscore = value.find('_');
+    if (underscore == std::string_view::npos) {
+        return false;
+    }
+    const std::string_view body = value.substr(underscore + 1);
+    if (body.size() != 36 || !all_of(body, is_alnum)) {
+        return false;
+    }
+    std::uint64_t encoded = 0;
+    for (const char c : body.substr(30)) {
+        encoded = encoded * 62 + static_cast<std::uint64_t>(base62_value(c));
+    }
+    return encoded == crc32(body.substr(0, 30));
+}
+
+// BIP-173 bech32 checksum (age identities and recipients, and other bech32 strings): the
+// human-readable part, '1', data characters; all upper or all lower case.
+bool bech32(std::string_view value) {
+    constexpr std::string_view k_charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    const bool has_lower = std::any_of(value.begin(), value.end(), is_lower);
+    const bool has_upper = std::any_of(value.begin(), value.end(), is_upper);
+    if (has_lower && has_upper) {
+        return false;
+    }
+    const std::size_t separator = value.rfind('1');
+    if (separator == std::string_view::npos || separator == 0 || separator + 7 > value.size()) {
+        return false;
+    }
+    const auto polymod_step = [](std::uint32_t chk, std::uint32_t v) {
+        constexpr std::array<std::uint32_t, 5> k_gen{0x3b6a57b2U, 0x26508e6dU, 0x1ea119faU,
+                                                     0x3d4233ddU, 0x2a1462b3U};
+        const std::uint32_t top = chk >> 25U;
+        chk = ((chk & 0x1ffffffU) << 5U) ^ v;
+        for (std::size_t i = 0; i < 5; ++i) {
+            if (((top >> i) & 1U) != 0) {
+                chk ^= k_gen[i];
+            }
+        }
+        return chk;
+    };
+    std::uint32_t chk = 1;
+    const std::string_view hrp = value.substr(0, separator);
+    for (const char c : hrp) {
+        if (c < 33 || c > 126) {
+            return false;
+        }
+        chk = polymod_step(chk, static_cast<std::uint32_t>(fold(c)) >> 5U);
+    }
+    chk = polymod_step(chk, 0);
+    for (const char c : hrp) {
+        chk = polymod_step(chk, static_cast<std::uint32_t>(fold(c)) & 31U);
+    }
+    for (const char c : value.substr(separator + 1)) {
+        const std::size_t v = k_charset.find(fold(c));
+        if (v == std::string_view::npos) {
+            return false;
+        }
+        chk = polymod_step(chk, static_cast<std::uint32_t>(v));
+    }
+    return chk == 1;
+}
+
+// Base58Check (Bitcoin WIF private keys, BIP-32 extended keys): the last 4 decoded bytes are
+// the first 4 of SHA-256(SHA-256(payload)).
+bool base58check(std::string_view value) {
+    const auto bytes = decode_base58(value);
+    if (!bytes || bytes->size() < 5) {
+        return false;
+    }
+    ensure_sodium();
+    const std::size_t payload = bytes->size() - 4;
+    std::array<unsigned char, crypto_hash_sha256_BYTES> first{};
+    std::array<unsigned char, crypto_hash_sha256_BYTES> second{};
+    crypto_hash_sha256(first.data(), reinterpret_cast<const unsigned char*>(bytes->data()),
+                       payload);
+    crypto_hash_sha256(second.data(), first.data(), first.size());
+    return std::equal(second.begin(), second.begin() + 4,
+                      reinterpret_cast<const unsigned char*>(bytes->data()) + payload);
+}
+
+std::optional<nlohmann::json> decode_json_part(std::string_view part) {
+    const auto text = decode_base64(part);
+    if (!text) {
+        return std::nullopt;
+    }
+    auto parsed = nlohmann::json::parse(*text, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object()) {
+        return std::nullopt;
+    }
+    return parsed;
+}
+
+// A JWS (header.payload.signature) or JWE (five parts) whose header decodes to a JSON object
+// with a string "alg"; a JWS payload must decode to a JSON object too (RFC 7519 claims).
+bool jwt(std::string_view value) {
+    std::array<std::string_view, 5> parts{};
+    std::size_t count = 0;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        std::size_t dot = value.find('.', start);
+        dot = dot == std::string_view::npos ? value.size() : dot;
+        if (count == parts.size()) {
+            return false;
+        }
+        parts[count++] = value.substr(start, dot - start);
+        start = dot + 1;
+    }
+    if (count != 3 && count != 5) {
+        return false;
+    }
+    const auto header = decode_json_part(parts[0]);
+    if (!header) {
+        return false;
+    }
+    const auto alg = header->find("alg");
+    if (alg == header->end() || !alg->is_string()) {
+        return false;
+    }
+    if (count == 3) {
+        return decode_json_part(parts[1]).has_value() && decode_base64(parts[2]).has_value();
+    }
+    return true;
+}
+
+// False for a JWT that is public by design: a Supabase-style "anon" key (payload role "anon"),
+// which ships in every web client of the project.
+bool jwt_not_public(std::string_view value) {
+    const std::size_t first = value.find('.');
+    if (first == std::string_view::npos) {
+        return true;
+    }
+    const std::size_t second = value.find('.', first + 1);
+    const auto payload = decode_json_part(value.substr(
+        first + 1, second == std::string_view::npos ? std::string_view::npos : second - first - 1));
+    if (!payload) {
+        return true;
+    }
+    const auto role = payload->find("role");
+    return role == payload->end() || !role->is_string() || role->get<std::string>() != "anon";
+}
+
+// Splits a PEM-like block (real or JSON-escaped line breaks) into its label and its base64
+// body, skipping RFC 1421 headers such as "Proc-Type: 4,ENCRYPTED".
+struct PemParts {
+    std::string label;
+    std::string body;
+    std::vector<std::size_t> line_lengths;
+    bool encrypted_headers = false;
+};
+
+PemParts split_pem(std::string_view value) {
+    PemParts parts;
+    // RFC 7468 armour ("-----BEGIN X-----") or RFC 4716 SSH2 armour ("---- BEGIN X ----").
+    for (const auto& [open, close] :
+         {std::pair<std::string_view, std::string_view>{"-----BEGIN ", "-----"},
+          {"---- BEGIN ", " ----"}}) {
+        if (value.starts_with(open)) {
+            const std::size_t end = value.find(close, open.size());
+            if (end != std::string_view::npos) {
+                parts.label = std::string(value.substr(open.size(), end - open.size()));
+                value.remove_prefix(end + close.size());
+            }
+            break;
+        }
+    }
+    std::string line;
+    const auto flush = [&] {
+        if (line.find(':') != std::string::npos) {
+            parts.encrypted_headers = parts.encrypted_headers || icontains(line, "encrypted");
+        } else if (line.starts_with("-----")) {
+            // the END line
+        } else if (!line.empty()) {
+            parts.line_lengths.push_back(line.size());
+            parts.body += line;
+        }
+        line.clear();
+    };
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        if (c == '\n' || c == '\r') {
+            flush();
+        } else if (c == '\\' && i + 1 < value.size() &&
+                   (value[i + 1] == 'n' || value[i + 1] == 'r')) {
+            flush();
+            ++i;
+        } else if (c == ' ' || c == '\t') {
+            // one-line keys separate the armour from the body with spaces
+            if (!line.empty() && line.find(':') == std::string::npos) {
+                flush();
+            } else if (!line.empty()) {
+                line += c;
+            }
+        } else {
+            line += c;
+        }
+    }
+    flush();
+    return parts;
+}
+
+// The body of a PEM block is base64 of real key material: only base64 characters, '=' only at
+// the end, at least 40 of them, varied (not XXXX… or a repeated filler), and, when several
+// lines are present, all but the last of one length of at most 80.
+bool pem_body(std::string_view value) {
+    const PemParts parts = split_pem(value);
+    const std::string& body = parts.body;
+    if (body.size() < 40) {
+        return false;
+    }
+    const std::size_t padding = body.size() - (body.find_last_not_of('=') + 1);
+    if (padding > 2) {
+        return false;
+    }
+    for (std::size_t i = 0; i + padding < body.size(); ++i) {
+        const char c = body[i];
+        if (!(is_alnum(c) || c == '+' || c == '/')) {
+            return false;
+        }
+    }
+    if (longest_run(body, [](char c) noexcept { return c == 'x' || c == 'X'; }) >= 4 ||
+        longest_sequence(body) >= 8) {
+        return false;
+    }
+    std::array<bool, 128> seen{};
+    std::size_t distinct = 0;
+    for (const char c : body) {
+        const auto u = static_cast<unsigned char>(c);
+        if (!seen[u]) {
+            seen[u] = true;
+            ++distinct;
+        }
+    }
+    if (distinct < 16) {
+        return false;
+    }
+    const auto& lengths = parts.line_lengths;
+    if (lengths.size() >= 3) {
+        for (std::size_t i = 1; i + 1 < lengths.size(); ++i) {
+            if (lengths[i] != lengths[0] || lengths[0] > 80) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+// The decoded body starts the way its label says: a DER SEQUENCE for PKCS#1, PKCS#8 and SEC 1
+// keys, "openssh-key-v1\0" for OpenSSH keys, a secret-key packet for PGP. Legacy encrypted
+// PEM (Proc-Type headers) is ciphertext and only has to decode.
+bool pem_structure(std::string_view value) {
+    const PemParts parts = split_pem(value);
+    std::string_view body = parts.body;
+    body = body.substr(0, body.size() - body.size() % 4);
+    const auto decoded = decode_base64(body);
+    if (!decoded || decoded->size() < 16) {
+        return false;
+    }
+    const auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>((*decoded)[i]); };
+    if (parts.encrypted_headers) {
+        return true;
+    }
+    if (icontains(parts.label, "openssh")) {
+        return decoded->starts_with(std::string_view("openssh-key-v1\0", 15));
+    }
+    if (icontains(parts.label, "pgp")) {
+        const std::uint8_t b = byte(0);
+        if ((b & 0xC0U) == 0xC0U) {
+            const unsigned tag = b & 0x3FU;
+            return tag == 5 || tag == 7;
+        }
+        const unsigned tag = (b >> 2U) & 0x0FU;
+        return (b & 0x80U) != 0 && (tag == 5 || tag == 7);
+    }
+    // DER: SEQUENCE, then a definite length (short form, or long form of 1-3 bytes).
+    return byte(0) == 0x30 && (byte(1) < 0x80 || (byte(1) >= 0x81 && byte(1) <= 0x83));
+}
+
+// HTTP Basic credentials and docker "auth" values: base64 of "user:password" in printable
+// text, with a password that is not a placeholder.
+bool basic_auth(std::string_view value) {
+    const auto decoded = decode_base64(value);
+    if (!decoded || decoded->size() < 3) {
+        return false;
+    }
+    for (const char c : *decoded) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F) {
+            return false;
+        }
+    }
+    const std::size_t colon = decoded->find(':');
+    if (colon == std::string::npos || colon + 1 >= decoded->size()) {
+        return false;
+    }
+    return not_placeholder(std::string_view(*decoded).substr(colon + 1));
+}
+
+// The common ground of generic secrets: not a placeholder, and none of the things that sit in
+// secret-named fields without being secrets: URLs, paths, e-mail addresses, UUIDs, SRI hashes,
+// versions, dates, member accesses, function calls, lists of names.
+bool plausible_literal(std::string_view value) {
+    return not_placeholder(value) && value.find("://") == std::string_view::npos &&
+           !is_path(value) && !is_uuid(value) && !is_algorithm_digest(value) &&
+           !is_version(value) && !is_email(value) && !is_member_access(value) &&
+           !is_expression(value) && !is_numeric_notation(value) && !is_identifier_list(value);
+}
+
+// A generic token, key or secret value: at least 8 characters, a plausible literal, not a hex
+// digest, not letters of one case only, not digits only, and with no whitespace.
+bool generic_secret(std::string_view value) {
+    if (value.size() < 8 || !plausible_literal(value) || is_identifier_name(value) ||
+        is_hex_digest(value)) {
+        return false;
+    }
+    bool lower = false;
+    bool upper = false;
+    bool digit = false;
+    for (const char c : value) {
+        if (is_space(c)) {
+            return false;
+        }
+        lower = lower || is_lower(c);
+        upper = upper || is_upper(c);
+        digit = digit || is_digit(c);
+    }
+    if (!lower && !upper) {
+        return false;
+    }
+    return digit || (lower && upper);
+}
+
+// A password written by a person: 6 to 128 characters, a plausible literal, and more than an
+// ordinary word: "password is required", "pwd: str", "Password: Secret" are not passwords,
+// "hunter2!x" and "Tr0ub4dor&3" are. Digits alone are allowed (PINs, "123456" is then
+// reported at info by not_example).
+bool generic_password(std::string_view value) {
+    if (value.size() < 6 || value.size() > 128 || !plausible_literal(value) ||
+        is_compound_identifier(value)) {
+        return false;
+    }
+    bool lower = false;
+    bool upper = false;
+    bool digit = false;
+    bool symbol = false;
+    for (const char c : value) {
+        if (is_space(c)) {
+            return false;
+        }
+        lower = lower || is_lower(c);
+        upper = upper || is_upper(c);
+        digit = digit || is_digit(c);
+        symbol = symbol || !is_alnum(c);
+    }
+    const std::string_view core = strip_punctuation(value);
+    if (core.empty()) {
+        return false;
+    }
+    // A word with punctuation around it (&str, *required*, "Secret!") is still a word.
+    const bool word = all_of(core, is_lower) || all_of(core, is_upper) ||
+                      (is_upper(core.front()) && all_of(core.substr(1), is_lower));
+    if (word) {
+        return false;
+    }
+    if (digit && !lower && !upper) {
+        return !symbol || core.size() >= 6;
+    }
+    const int classes = int{lower} + int{upper} + int{digit} + int{symbol};
+    return classes >= 2;
+}
+
+constexpr NamedCheck k_credential_checks[] = {
+    {"not_placeholder", not_placeholder}, {"not_example", not_example},
+    {"github_crc32", token_crc32},        {"bech32", bech32},
+    {"base58check", base58check},         {"jwt", jwt},
+    {"jwt_not_public", jwt_not_public},   {"pem_body", pem_body},
+    {"pem_structure", pem_structure},     {"basic_auth", basic_auth},
+    {"generic_secret", generic_secret},   {"generic_password", generic_password},
+};
+
+} // namespace
+
 std::span<const NamedCheck> credential_checks() {
-    return {};
+    return k_credential_checks;
 }
 
 } // namespace promptlint::validators
