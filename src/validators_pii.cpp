@@ -1638,6 +1638,38 @@ bool phone_nanp(std::string_view value) {
     return !n11 && !exchange_n11 && !is_repdigit(d.substr(3));
 }
 
+// A phone number in a supported national format, without the international prefix: after
+// dropping separators, 9 to 12 digits with the trunk prefix 0 and a non-zero digit after it (UK,
+// Germany, France, Italian landlines, the Netherlands, India, Australia), or without a trunk
+// prefix a Spanish number (9 digits from 6-9), an Italian mobile (10 digits from 3), an Indian
+// mobile (10 digits from 6-9) or a Brazilian number (area code 11-99 without a zero, then 8
+// digits from 2-5 or 9 digits from 9). Numbers of one repeated digit are placeholders.
+bool phone_national(std::string_view value) {
+    std::string d;
+    for (const char c : value) {
+        if (is_digit(c)) {
+            d.push_back(c);
+        } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '/') {
+            return false;
+        }
+    }
+    if (d.size() < 9 || d.size() > 12 || is_repdigit(d.substr(1))) {
+        return false;
+    }
+    if (d[0] == '0') {
+        return d[1] != '0';
+    }
+    const std::size_t n = d.size();
+    if (n == 9 && d[0] >= '6') {
+        return true;
+    }
+    if (n == 10 && (d[0] == '3' || d[0] >= '6')) {
+        return true;
+    }
+    const bool br_area = d[0] != '0' && d[1] != '0';
+    return br_area && ((n == 10 && d[2] >= '2' && d[2] <= '5') || (n == 11 && d[2] == '9'));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dates of birth
 // ---------------------------------------------------------------------------------------------
@@ -1894,6 +1926,7 @@ constexpr NamedCheck k_pii_checks[] = {
     {"email_public_domain", email_public_domain},
     {"phone_e164", phone_e164},
     {"phone_nanp", phone_nanp},
+    {"phone_national", phone_national},
     {"birth_date", birth_date},
 };
 

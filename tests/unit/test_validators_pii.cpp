@@ -497,6 +497,17 @@ TEST_CASE("phone numbers: E.164 country codes and national lengths", "[validator
     CHECK_FALSE(check("phone_nanp", "(411) 555-0132"));
     CHECK_FALSE(check("phone_nanp", "415-911-0132"));
     CHECK_FALSE(check("phone_nanp", "415-155-0132"));
+    // National formats: Ofcom drama number, Bundesnetzagentur and ARCEP style examples.
+    CHECK(check("phone_national", "020 7946 0958"));
+    CHECK(check("phone_national", "030 12345678"));
+    CHECK(check("phone_national", "06 12 34 56 78"));
+    CHECK(check("phone_national", "612 345 678"));
+    CHECK(check("phone_national", "(11) 98456-5666"));
+    CHECK(check("phone_national", "98765 43210"));
+    CHECK_FALSE(check("phone_national", "415 555 013"));
+    CHECK_FALSE(check("phone_national", "00 12 34 56 78"));
+    CHECK_FALSE(check("phone_national", "0 111 111 111"));
+    CHECK_FALSE(check("phone_national", "12345"));
 }
 
 TEST_CASE("dates of birth must exist", "[validators][pii]") {
