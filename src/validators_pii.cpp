@@ -1470,6 +1470,13 @@ bool ipv6_global(std::string_view value) {
     if (!g) {
         return false;
     }
+    // "2006::" is a valid address on paper, but in text it is a year followed by "::" (a C++
+    // scope, a list label); written addresses show at least three groups.
+    const auto written = std::count_if(value.begin(), value.end(), [](char c) { return c == ':'; });
+    const bool has_tail = value.find('.') != std::string_view::npos;
+    if (value.back() == ':' || (written < 3 && !has_tail)) {
+        return false;
+    }
     const bool mapped = (*g)[0] == 0 && (*g)[1] == 0 && (*g)[2] == 0 && (*g)[3] == 0 &&
                         (*g)[4] == 0 && (*g)[5] == 0xffff;
     const bool nat64 = (*g)[0] == 0x64 && (*g)[1] == 0xff9b && (*g)[2] == 0 && (*g)[3] == 0 &&
@@ -1504,12 +1511,23 @@ bool ends_with_label(std::string_view domain, std::string_view label) {
             domain[domain.size() - label.size() - 1] == '.');
 }
 
-// Passes for an e-mail address on a real domain; fails for the names RFC 2606 and RFC 6761
-// reserve for documentation and testing (example.com/.net/.org and the .example, .test,
-// .invalid and .localhost top-level domains). Rules use it with "on_fail": "info".
+// Passes for an e-mail address on a real domain that may belong to a person; fails for the
+// names RFC 2606 and RFC 6761 reserve for documentation and testing (example.com/.net/.org and
+// the .example, .test, .invalid and .localhost top-level domains), for no-reply senders, and for
+// the SSH login "git@" of code forges (git@github.com:owner/repo), none of which is anybody's
+// mailbox. Rules use it with "on_fail": "info".
 bool email_public_domain(std::string_view value) {
     const auto at = value.rfind('@');
     if (at == std::string_view::npos) {
+        return false;
+    }
+    std::string local;
+    for (const char c : value.substr(0, at)) {
+        local.push_back(to_lower(c));
+    }
+    static constexpr std::array<std::string_view, 5> k_no_reply{"noreply", "no-reply", "no_reply",
+                                                                "donotreply", "do-not-reply"};
+    if (std::find(k_no_reply.begin(), k_no_reply.end(), local) != k_no_reply.end()) {
         return false;
     }
     std::string domain;
@@ -1521,6 +1539,11 @@ bool email_public_domain(std::string_view value) {
     }
     static constexpr std::array<std::string_view, 7> k_reserved{
         "example.com", "example.net", "example.org", "example", "test", "invalid", "localhost"};
+    static constexpr std::array<std::string_view, 5> k_forges{
+        "github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "salsa.debian.org"};
+    if (local == "git" && std::find(k_forges.begin(), k_forges.end(), domain) != k_forges.end()) {
+        return false;
+    }
     return std::none_of(k_reserved.begin(), k_reserved.end(),
                         [&](std::string_view label) { return ends_with_label(domain, label); });
 }

@@ -465,6 +465,8 @@ TEST_CASE("IPv6: only global unicast addresses", "[validators][pii]") {
         CHECK_FALSE(check("ipv6_global", address));
     }
     CHECK_FALSE(check("ipv6_global", "2024:10:15"));
+    CHECK_FALSE(check("ipv6_global", "2006::"));
+    CHECK_FALSE(check("ipv6_global", "2a01::"));
     CHECK_FALSE(check("ipv6_global", "2a02::8071::1"));
     CHECK_FALSE(check("ipv6_global", "2a02:8071:b84:2b00:4d1c:9e31:7a55:c2f0:1"));
 }
@@ -477,6 +479,11 @@ TEST_CASE("e-mail domains reserved by RFC 2606 and RFC 6761", "[validators][pii]
     CHECK_FALSE(check("email_public_domain", "jane@host.test"));
     CHECK_FALSE(check("email_public_domain", "jane@shop.invalid"));
     CHECK_FALSE(check("email_public_domain", "jane@dev.localhost"));
+    // No-reply senders and the SSH login of code forges are nobody's mailbox.
+    CHECK_FALSE(check("email_public_domain", "noreply@github.com"));
+    CHECK_FALSE(check("email_public_domain", "No-Reply@accounts.example-bank.de"));
+    CHECK_FALSE(check("email_public_domain", "git@gitlab.com"));
+    CHECK(check("email_public_domain", "git@kernel-hacker.org"));
 }
 
 TEST_CASE("phone numbers: E.164 country codes and national lengths", "[validators][pii]") {
