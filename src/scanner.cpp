@@ -119,6 +119,8 @@ public:
             if (sink) {
                 sink->on_window(w, own_from, own_to,
                                 std::span<const Finding>(out).subspan(first_new));
+                // The sink has what it needs: keep memory flat over inputs of any size.
+                out.clear();
             }
             if (w.last) {
                 break;

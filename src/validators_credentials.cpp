@@ -582,8 +582,20 @@ constexpr std::array k_example_words{
 // True unless the value is a template, a reference to somewhere else, or a stand-in:
 // YOUR_API_KEY, <token>, xxxx…, ****, changeme, ${VAR}, {{ var }}, %(var)s, $VAR, %VAR%,
 // process.env.X, os.environ[...], one character repeated.
+// promptlint's own redaction tokens ([EMAIL_1], [AWS_ACCESS_KEY_ID:3f2a9c], [REDACTED]): a
+// redacted text must never be reported again.
+bool is_redaction_token(std::string_view value) {
+    if (value.size() < 3 || value.front() != '[' || value.back() != ']') {
+        return false;
+    }
+    return std::all_of(value.begin() + 1, value.end() - 1, [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == ':' ||
+               (c >= 'a' && c <= 'f');
+    });
+}
+
 bool not_placeholder(std::string_view value) {
-    if (value.empty()) {
+    if (value.empty() || is_redaction_token(value)) {
         return false;
     }
     for (const std::string_view fragment : k_placeholder_fragments) {

@@ -1943,7 +1943,7 @@ constexpr NamedCheck k_pii_checks[] = {
     {"not_test_card", not_test_card},
     {"bic", bic},
     {"bitcoin_base58", bitcoin_base58},
-    {"bech32", bech32_address},
+    {"bech32_address", bech32_address},
     {"ipv4_public", ipv4_public},
     {"ipv6_global", ipv6_global},
     {"email_public_domain", email_public_domain},

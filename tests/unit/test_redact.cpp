@@ -610,7 +610,8 @@ unsigned mode_of(const fs::path& p) {
     return st.st_mode & 0777U;
 }
 
-const std::string k_doc = "Hi, I am jane.doe@acme.io (card 4111 1111 1111 1111).\r\n"
+// Not a published test card: those are reported at info, below redact's default threshold.
+const std::string k_doc = "Hi, I am jane.doe@acme.io (card 4539 1488 0343 6467).\r\n"
                           "AWS_ACCESS_KEY_ID=AKIAQ3EGRHTQZLWYXV7N\n"
                           "db: postgres://app:Zq8rLm2Xv9Tp@db.acme.io/prod\n"
                           "no final newline: jane.doe@acme.io";
@@ -629,7 +630,7 @@ TEST_CASE("binary: redact | restore through pipes gives the input back, the map 
     const std::string safe = slurp(dir.path / "safe.txt");
     CHECK(safe.find("jane.doe") == std::string::npos);
     CHECK(safe.find("AKIA") == std::string::npos);
-    CHECK(safe.find("4111") == std::string::npos);
+    CHECK(safe.find("1488 0343") == std::string::npos);
     CHECK(mode_of(dir.path / "maps" / "session.map") == 0600U);
     CHECK(mode_of(dir.path / "maps") == 0700U);
     // Nothing else was written next to the map.
@@ -725,7 +726,7 @@ TEST_CASE("binary: -o writes the file whole, and nothing on an unreadable input"
     CHECK(r.out.empty());
     const std::string safe = slurp(dir.path / "out" / "safe.txt");
     CHECK(safe.find("j***@a***.io") != std::string::npos);
-    CHECK(safe.find("4111 **** **** 1111") != std::string::npos);
+    CHECK(safe.find("4539 **** **** 6467") != std::string::npos);
     Run bad = sh(dir.path, "$P redact -q missing.txt -o out/other.txt");
     CHECK(bad.rc == 3);
     CHECK_FALSE(fs::exists(dir.path / "out" / "other.txt"));

@@ -154,8 +154,9 @@ std::vector<Plant> make_pool(Gen& g) {
                         Category::credential});
         pool.push_back({"STRIPE_SECRET_KEY=sk_live_" + g.chars(k_alnum, 24), Category::credential});
         // Keys of many lines: the rule reports the first, the redactor takes the block.
-        std::string key = "-----BEGIN RSA PRIVATE KEY-----\n";
-        for (std::size_t line = 0, lines = 4 + g.below(40); line < lines; ++line) {
+        // A real PKCS#1 body starts with the DER sequence header "MII…", which the rule checks.
+        std::string key = "-----BEGIN RSA PRIVATE KEY-----\nMIIE" + g.chars(k_base64, 60) + "\n";
+        for (std::size_t line = 0, lines = 3 + g.below(40); line < lines; ++line) {
             key += g.chars(k_base64, 64) + "\n";
         }
         pool.push_back(
@@ -329,7 +330,7 @@ TEST_CASE("properties: placeholders leave nothing to find, restore exactly, and 
         RedactSummary summary;
         const std::string out = redact_text(scanner, f.rules.rules(), doc, {}, vault, &summary);
         replaced += summary.replaced;
-        CHECK(leftovers(f, out).empty());
+        CHECK(leftovers(f, out) == std::vector<std::string>{});
         CHECK(out.find("PRIVATE KEY-----") == std::string::npos);
         // restore(redact(x)) == x, unless x already holds a placeholder the map knew before
         // this run: that is the map's own (an answer pasted back) and restores to its value,
@@ -382,7 +383,7 @@ TEST_CASE("properties: hash tokens leave nothing to find and restore exactly", "
         const std::string& doc = f.documents[i].text;
         INFO("document " << i);
         const std::string out = redact_text(f.scanner(i), f.rules.rules(), doc, options, vault);
-        CHECK(leftovers(f, out).empty());
+        CHECK(leftovers(f, out) == std::vector<std::string>{});
         CHECK(restore_text(out, vault) == doc);
         // Same value and key, same token: a fresh vault sharing only the key agrees.
         Vault fresh;
@@ -403,7 +404,7 @@ TEST_CASE("properties: masked and removed values leave nothing to find", "[prope
             const std::string& doc = f.documents[i].text;
             INFO(to_string(style) << " document " << i);
             const std::string out = redact_text(f.scanner(i), f.rules.rules(), doc, options, vault);
-            CHECK(leftovers(f, out).empty());
+            CHECK(leftovers(f, out) == std::vector<std::string>{});
             CHECK(out.find("PRIVATE KEY-----") == std::string::npos);
             CHECK(vault.entries().empty()); // neither style records anything
             // Redacting the output again changes nothing.

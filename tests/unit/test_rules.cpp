@@ -72,9 +72,9 @@ TEST_CASE("a rule with an unknown, missing or invalid field is refused with its 
     CHECK(load_error(pack_with("t.c", R"("abc")", "", "severe")) ==
           "p.json:1: rule 't.c': severity must be info, low, medium, high or critical, not "
           "'severe'");
-    CHECK(load_error(pack_with("t.d", R"("abc")", R"("validators": [{"type": "lunh"}],)")) ==
-          "p.json:1: rule 't.d': unknown validator type 'lunh' (known: luhn, iban, entropy, "
-          "verhoeff, mod11_10, mod11_2, aba)");
+    CHECK_THAT(load_error(pack_with("t.d", R"("abc")", R"("validators": [{"type": "lunh"}],)")),
+               Catch::StartsWith("p.json:1: rule 't.d': unknown validator type 'lunh' (known: "
+                                 "luhn, iban, entropy, verhoeff, mod11_10, mod11_2, aba, "));
     CHECK(load_error(
               pack_with("t.e", R"("abc")", R"("context": {"words": ["x"], "effect": "maybe"},)")) ==
           "p.json:1: rule 't.e': context.effect must be 'require' or 'boost', not 'maybe'");

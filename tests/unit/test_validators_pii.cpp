@@ -416,19 +416,21 @@ TEST_CASE("Bitcoin base58check addresses", "[validators][pii]") {
 
 TEST_CASE("Bitcoin bech32 and bech32m addresses", "[validators][pii]") {
     // BIP 173 valid addresses (witness version 0, 20- and 32-byte programs).
-    CHECK(check("bech32", "BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4"));
-    CHECK(check("bech32", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"));
-    CHECK(check("bech32", "bc1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3qccfmv3"));
+    CHECK(check("bech32_address", "BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4"));
+    CHECK(check("bech32_address", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"));
+    CHECK(
+        check("bech32_address", "bc1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3qccfmv3"));
     // BIP 350 valid addresses (bech32m, versions 1, 2 and 16).
-    CHECK(check("bech32", "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0"));
-    CHECK(check("bech32", "BC1SW50QGDZ25J"));
-    CHECK(check("bech32", "bc1zw508d6qejxtdg4y5r3zarvaryvaxxpcs"));
+    CHECK(
+        check("bech32_address", "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0"));
+    CHECK(check("bech32_address", "BC1SW50QGDZ25J"));
+    CHECK(check("bech32_address", "bc1zw508d6qejxtdg4y5r3zarvaryvaxxpcs"));
     // BIP 350 invalid: version 0 with a bech32m checksum; BIP 173 invalid: bad checksum.
-    CHECK_FALSE(check("bech32", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kemeawh"));
-    CHECK_FALSE(check("bech32", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5"));
+    CHECK_FALSE(check("bech32_address", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kemeawh"));
+    CHECK_FALSE(check("bech32_address", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5"));
     // Mixed case and other networks are not accepted.
-    CHECK_FALSE(check("bech32", "bc1qW508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"));
-    CHECK_FALSE(check("bech32", "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx"));
+    CHECK_FALSE(check("bech32_address", "bc1qW508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"));
+    CHECK_FALSE(check("bech32_address", "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx"));
 }
 
 TEST_CASE("IPv4: only public unicast addresses", "[validators][pii]") {
