@@ -883,7 +883,7 @@ std::string_view starter_config() noexcept {
   // with --show-suppressed. One of "regex" (over the value), "value", "fingerprint"; "rules"
   // limits an entry to some rule ids or prefixes.
   "allowlist": [
-    // {"regex": "^AKIA[A-Z0-9]{12}EXAMPLE$", "reason": "AWS documentation keys"}
+    // {"regex": "^AKIA[A-Z0-9]{9}EXAMPLE$", "reason": "AWS documentation keys"}
   ]
 }
 )";
