@@ -261,12 +261,14 @@ public:
             const std::string path = "/" + key;
             if (key == "packs") {
                 for (auto& [name, at] : strings(value, path)) {
-                    fs::path p = fs::path(name).is_absolute() ? fs::path(name) : m_base / name;
+                    const fs::path p =
+                        (fs::path(name).is_absolute() ? fs::path(name) : m_base / name)
+                            .lexically_normal();
                     std::error_code ec;
                     if (!fs::exists(p, ec)) {
                         fail(at, fmt::format("no such rule pack: '{}'", p.string()));
                     }
-                    config.packs.push_back({p.lexically_normal().string(), where(at)});
+                    config.packs.push_back({p.string(), where(at)});
                 }
             } else if (key == "terms") {
                 parse_terms(value, path, config);
@@ -392,13 +394,15 @@ private:
         return *conf;
     }
 
-    // Checks one term and adds it unless it is already in the set.
+    // Checks one term and adds it unless it is already in the set. `file` and `line` say
+    // where a term from a file came from (formatted only when it is bad: lists are long).
     void add_term(std::string_view raw, TermList& list, std::unordered_set<std::string>& seen,
-                  const std::string& path, std::string_view where_in_file) const {
+                  const std::string& path, const fs::path* file = nullptr,
+                  std::size_t line = 0) const {
         std::string word = trim(raw);
         auto bad = [&](std::string_view why) {
-            fail(path, where_in_file.empty() ? std::string(why)
-                                             : fmt::format("{}: {}", where_in_file, why));
+            fail(path,
+                 file ? fmt::format("{}:{}: {}", file->string(), line, why) : std::string(why));
         };
         if (word.empty()) {
             bad("a term must not be empty");
@@ -410,7 +414,12 @@ private:
             bad(fmt::format("a term is at most {} bytes", k_max_term_bytes));
         }
         if (!list.case_sensitive) {
-            word = ascii_lower(word); // Hyperscan folds case; one spelling keeps the key stable
+            // Hyperscan folds case itself; one spelling keeps duplicates out and the key stable.
+            for (char& c : word) {
+                if (c >= 'A' && c <= 'Z') {
+                    c = static_cast<char>(c - 'A' + 'a');
+                }
+            }
         }
         if (seen.insert(word).second) {
             list.words.push_back(std::move(word));
@@ -433,6 +442,9 @@ private:
         if (rest.starts_with("\xEF\xBB\xBF")) {
             rest.remove_prefix(3);
         }
+        const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+        list.words.reserve(list.words.size() + lines + 1);
+        seen.reserve(seen.size() + lines + 1);
         for (std::size_t line = 1; !rest.empty(); ++line) {
             const std::size_t nl = rest.find('\n');
             std::string_view raw = rest.substr(0, nl);
@@ -441,7 +453,7 @@ private:
             if (first == std::string_view::npos || raw[first] == '#') {
                 continue;
             }
-            add_term(raw, list, seen, path, fmt::format("{}:{}", file.string(), line));
+            add_term(raw, list, seen, path, &file, line);
         }
     }
 
@@ -496,7 +508,7 @@ private:
                     if (!(*it)[j].is_string()) {
                         fail(wp, "must be a string");
                     }
-                    add_term((*it)[j].get_ref<const std::string&>(), *list, seen, wp, {});
+                    add_term((*it)[j].get_ref<const std::string&>(), *list, seen, wp);
                 }
             }
             if (auto it = t.find("files"); it != t.end()) {
