@@ -91,8 +91,28 @@ int run_check_rules(RuleOptions rule_opts, const std::vector<std::string>& files
     return failures.empty() ? 0 : 1;
 }
 
+// printable() line by line: line breaks are kept (a '\r' before one is dropped).
+std::string printable_lines(std::string_view text) {
+    std::string out;
+    for (;;) {
+        const std::size_t nl = text.find('\n');
+        std::string_view line = text.substr(0, nl);
+        if (nl != std::string_view::npos && line.ends_with('\r')) {
+            line.remove_suffix(1);
+        }
+        out += printable(line);
+        if (nl == std::string_view::npos) {
+            return out;
+        }
+        out += '\n';
+        text.remove_prefix(nl + 1);
+    }
+}
+
 // `text` as a report would show it: every value a rule reports masked (multi-line values
-// keep their line breaks, and only their first line reveals a prefix).
+// keep their line breaks, and only their first line reveals a prefix). Like a report, which
+// shows the line of a finding and no more, it stops at the end of the last value's line: what
+// follows a private key's first line is key material too.
 std::string masked(std::string_view text, const ScanReport& report) {
     std::string out;
     std::size_t pos = 0;
@@ -102,7 +122,7 @@ std::string masked(std::string_view text, const ScanReport& report) {
         if (start < pos || end > text.size()) {
             continue;
         }
-        out += printable(text.substr(pos, start - pos));
+        out += printable_lines(text.substr(pos, start - pos));
         std::string_view value = text.substr(start, end - start);
         for (bool first = true;; first = false) {
             const std::size_t nl = value.find('\n');
@@ -116,7 +136,17 @@ std::string masked(std::string_view text, const ScanReport& report) {
         }
         pos = end;
     }
-    out += printable(text.substr(pos));
+    std::string_view rest = text.substr(pos);
+    if (!report.findings.empty()) {
+        const std::size_t nl = rest.find('\n');
+        if (nl != std::string_view::npos &&
+            rest.find_first_not_of(" \t\r\n", nl) != std::string_view::npos) {
+            rest = rest.substr(0, nl);
+            out += printable_lines(rest) + "\n…";
+            return out;
+        }
+    }
+    out += printable_lines(rest);
     return out;
 }
 
@@ -124,6 +154,9 @@ void print_texts(const std::vector<std::string>& texts, const Scanner& scanner) 
     for (const std::string& text : texts) {
         const std::string shown = masked(text, scanner.scan_text(text, "example"));
         std::string_view rest = shown;
+        while (rest.size() > 1 && (rest.back() == '\n' || rest.back() == ' ')) {
+            rest.remove_suffix(1); // trailing blank lines say nothing on a terminal
+        }
         std::string_view bullet = "  - ";
         while (true) {
             const std::size_t nl = rest.find('\n');

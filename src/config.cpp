@@ -258,55 +258,59 @@ public:
         Config config;
         config.display = m_display;
         for (const auto& [key, value] : doc.items()) {
-            const std::string path = "/" + key;
-            if (key == "packs") {
-                for (auto& [name, at] : strings(value, path)) {
-                    const fs::path p =
-                        (fs::path(name).is_absolute() ? fs::path(name) : m_base / name)
-                            .lexically_normal();
-                    std::error_code ec;
-                    if (!fs::exists(p, ec)) {
-                        fail(at, fmt::format("no such rule pack: '{}'", p.string()));
-                    }
-                    config.packs.push_back({p.string(), where(at)});
-                }
-            } else if (key == "terms") {
-                parse_terms(value, path, config);
-            } else if (key == "rules") {
-                RuleSet custom;
-                custom.add_rules_json(json::parse(value.dump()), m_text, m_display, "config",
-                                      std::min(m_index.offset(path), m_text.size()));
-                config.rules = custom.rules();
-            } else if (key == "disable") {
-                for (auto& [id, at] : strings(value, path)) {
-                    if (!valid_rule_id(id)) {
-                        fail(at, fmt::format("'{}' is not a rule id or dotted prefix", id));
-                    }
-                    config.disable.push_back({id, where(at)});
-                }
-            } else if (key == "overrides") {
-                parse_overrides(value, path, config);
-            } else if (key == "fail_on" || key == "min_severity") {
-                (key == "fail_on" ? config.fail_on : config.min_severity) =
-                    Setting<Severity>{severity_of(doc, "", key.c_str()), where(path)};
-            } else if (key == "min_confidence") {
-                config.min_confidence =
-                    Setting<Confidence>{confidence_of(doc, "", key.c_str()), where(path)};
-            } else if (key == "include" || key == "exclude") {
-                for (auto& [glob, at] : strings(value, path)) {
-                    (key == "include" ? config.include : config.exclude)
-                        .push_back({glob, where(at)});
-                }
-            } else if (key == "allowlist") {
-                parse_allowlist(value, path, config);
-            } else {
-                fail(path, unknown_key(key, k_top_keys));
-            }
+            parse_key(key, value, doc, config);
         }
+        config.own_files = m_term_files;
         return config;
     }
 
 private:
+    void parse_key(const std::string& key, const ordered_json& value, const ordered_json& doc,
+                   Config& config) {
+        const std::string path = "/" + key;
+        if (key == "packs") {
+            for (auto& [name, at] : strings(value, path)) {
+                const fs::path p = (fs::path(name).is_absolute() ? fs::path(name) : m_base / name)
+                                       .lexically_normal();
+                std::error_code ec;
+                if (!fs::exists(p, ec)) {
+                    fail(at, fmt::format("no such rule pack: '{}'", p.string()));
+                }
+                config.packs.push_back({p.string(), where(at)});
+            }
+        } else if (key == "terms") {
+            parse_terms(value, path, config);
+        } else if (key == "rules") {
+            RuleSet custom;
+            custom.add_rules_json(json::parse(value.dump()), m_text, m_display, "config",
+                                  std::min(m_index.offset(path), m_text.size()));
+            config.rules = custom.rules();
+        } else if (key == "disable") {
+            for (auto& [id, at] : strings(value, path)) {
+                if (!valid_rule_id(id)) {
+                    fail(at, fmt::format("'{}' is not a rule id or dotted prefix", id));
+                }
+                config.disable.push_back({id, where(at)});
+            }
+        } else if (key == "overrides") {
+            parse_overrides(value, path, config);
+        } else if (key == "fail_on" || key == "min_severity") {
+            (key == "fail_on" ? config.fail_on : config.min_severity) =
+                Setting<Severity>{severity_of(doc, "", key.c_str()), where(path)};
+        } else if (key == "min_confidence") {
+            config.min_confidence =
+                Setting<Confidence>{confidence_of(doc, "", key.c_str()), where(path)};
+        } else if (key == "include" || key == "exclude") {
+            for (auto& [glob, at] : strings(value, path)) {
+                (key == "include" ? config.include : config.exclude).push_back({glob, where(at)});
+            }
+        } else if (key == "allowlist") {
+            parse_allowlist(value, path, config);
+        } else {
+            fail(path, unknown_key(key, k_top_keys));
+        }
+    }
+
     [[noreturn]] void fail(const std::string& path, std::string_view reason) const {
         const int line = m_index.line(path);
         const std::string at = line > 0 ? fmt::format("{}:{}", m_display, line) : m_display;
@@ -427,7 +431,7 @@ private:
     }
 
     void read_term_file(const std::string& name, const std::string& path, TermList& list,
-                        std::unordered_set<std::string>& seen) const {
+                        std::unordered_set<std::string>& seen) {
         const fs::path file =
             (fs::path(name).is_absolute() ? fs::path(name) : m_base / name).lexically_normal();
         std::ifstream in(file, std::ios::binary);
@@ -455,6 +459,7 @@ private:
             }
             add_term(raw, list, seen, path, &file, line);
         }
+        m_term_files.push_back(file);
     }
 
     void parse_terms(const ordered_json& v, const std::string& path, Config& config) {
@@ -621,6 +626,7 @@ private:
     fs::path m_base;
     std::string m_display;
     KeyIndex m_index;
+    std::vector<fs::path> m_term_files; // read so far, for Config::own_files
 };
 
 std::string read_config_file(const fs::path& file) {
@@ -744,6 +750,7 @@ Config load_config(const fs::path& file, const std::string& display) {
     const std::string text = read_config_file(file);
     Config config = parse_config(text, fs::path(display).parent_path(), display);
     config.file = file;
+    config.own_files.push_back(file);
     return config;
 }
 
@@ -804,13 +811,17 @@ std::vector<std::string> apply_config(const Config& config, RuleSet& rules) {
 }
 
 PathFilter::PathFilter(const Config& config) {
-    if (config.file.empty() || (config.include.empty() && config.exclude.empty())) {
+    if (config.file.empty()) {
         return;
     }
     m_active = true;
+    m_globs = !config.include.empty() || !config.exclude.empty();
     std::error_code ec;
     m_cwd = fs::current_path(ec);
     m_base = fs::absolute(config.file, ec).parent_path().lexically_normal();
+    for (const fs::path& own : config.own_files) {
+        m_own.push_back((own.is_absolute() ? own : m_cwd / own).lexically_normal());
+    }
     std::string include;
     std::string exclude;
     for (const auto& g : config.include) {
@@ -828,6 +839,12 @@ bool PathFilter::excluded(const fs::path& path, bool is_dir) const {
         return false;
     }
     const fs::path absolute = (path.is_absolute() ? path : m_cwd / path).lexically_normal();
+    if (!is_dir && std::find(m_own.begin(), m_own.end(), absolute) != m_own.end()) {
+        return true;
+    }
+    if (!m_globs) {
+        return false;
+    }
     const fs::path rel = absolute.lexically_relative(m_base);
     const std::string text = rel.generic_string();
     if (rel.empty() || text == "." || text.starts_with("../") || text == "..") {

@@ -88,6 +88,9 @@ struct Config {
     std::vector<Setting<std::string>> include; // gitignore-style, relative to the file's folder
     std::vector<Setting<std::string>> exclude;
     std::shared_ptr<const Allowlist> allowlist = std::make_shared<Allowlist>();
+    // The configuration file and its term files: they list what is searched for, so a walk
+    // never scans them (named on the command line, they are scanned).
+    std::vector<std::filesystem::path> own_files;
 };
 
 // The nearest `.promptlint.json` from `start` upwards, stopping after the first folder that
@@ -108,8 +111,8 @@ Config parse_config(std::string_view text, const std::filesystem::path& base,
 // or when no rule is left enabled.
 std::vector<std::string> apply_config(const Config& config, RuleSet& rules);
 
-// Decides which walked paths the configuration's include / exclude globs leave out. Paths
-// outside the configuration file's folder are never left out.
+// Decides which walked paths the configuration leaves out: its own files, and what its
+// include / exclude globs say. Globs never leave out paths outside the configuration's folder.
 class PathFilter {
 public:
     explicit PathFilter(const Config& config);
@@ -119,7 +122,9 @@ public:
 
 private:
     bool m_active = false;
-    std::filesystem::path m_base; // absolute, normalised
+    bool m_globs = false;
+    std::vector<std::filesystem::path> m_own; // absolute, normalised
+    std::filesystem::path m_base;             // absolute, normalised
     std::filesystem::path m_cwd;
     IgnoreRules m_include; // "ignored" there means: matched by an include glob
     IgnoreRules m_exclude;

@@ -286,11 +286,25 @@ TEST_CASE("include and exclude judge paths relative to the configuration's folde
     CHECK_FALSE(filter.excluded(base.parent_path() / "elsewhere.txt", false));
 }
 
-TEST_CASE("without include or exclude, nothing is filtered", "[config]") {
-    Config c = parse("{}");
-    c.file = "x/.promptlint.json";
+TEST_CASE("without a configuration file, nothing is filtered", "[config]") {
+    Config c = parse(R"({"exclude": ["*.txt"]})");
     CHECK_FALSE(PathFilter(c).active());
     CHECK_FALSE(PathFilter(c).excluded("x/a.txt", false));
+}
+
+TEST_CASE("a walk never scans the configuration file or its term files", "[config]") {
+    TempDir dir;
+    std::filesystem::create_directories(dir.path / "lists");
+    std::ofstream(dir.path / "lists/names.txt") << "Hollowmere\n";
+    std::ofstream(dir.path / ".promptlint.json") << R"({"terms": [{"id": "org.n",
+        "files": ["lists/names.txt"], "category": "confidential", "severity": "high"}]})";
+    const auto file = dir.path / ".promptlint.json";
+    const PathFilter filter(load_config(file, file.string()));
+    REQUIRE(filter.active());
+    CHECK(filter.excluded(file, false));
+    CHECK(filter.excluded(dir.path / "lists/../lists/names.txt", false));
+    CHECK_FALSE(filter.excluded(dir.path / "lists", true));
+    CHECK_FALSE(filter.excluded(dir.path / "lists/other.txt", false));
 }
 
 TEST_CASE("the configuration is found walking up, but not past the repository root", "[config]") {
