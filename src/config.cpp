@@ -281,6 +281,9 @@ private:
         } else if (key == "terms") {
             parse_terms(value, path, config);
         } else if (key == "rules") {
+            if (!value.is_array()) {
+                fail(path, "must be an array of rules in the rule-pack format (docs/rules.md)");
+            }
             RuleSet custom;
             custom.add_rules_json(json::parse(value.dump()), m_text, m_display, "config",
                                   std::min(m_index.offset(path), m_text.size()));
@@ -630,6 +633,10 @@ private:
 };
 
 std::string read_config_file(const fs::path& file) {
+    std::error_code ec;
+    if (fs::is_directory(file, ec)) {
+        throw Error(fmt::format("{}: is a folder, not a configuration file", file.string()));
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         throw Error(fmt::format("{}: cannot read the configuration: {}", file.string(),

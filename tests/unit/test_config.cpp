@@ -174,6 +174,8 @@ TEST_CASE("custom rules use the pack format and are named by their line", "[conf
     CHECK(c.rules[0].pack == "config");
     CHECK_THAT(error_of(R"({"rules": [{"id": "org.t", "name": "n"}]})"),
                Contains("rule 'org.t': missing field 'category'"));
+    CHECK_THAT(error_of("{\n\"rules\": {}}"),
+               StartsWith("cfg.json:2: key 'rules': must be an array of rules"));
 }
 
 TEST_CASE("configuration adds rules and term sets to the loaded ones", "[config]") {
@@ -337,4 +339,5 @@ TEST_CASE("a configuration file is read from disk with paths relative to it", "[
     CHECK(c.terms[0].source == file.string());
     CHECK_THROWS_WITH(load_config(dir.path / "none.json", "none.json"),
                       Contains("cannot read the configuration"));
+    CHECK_THROWS_WITH(load_config(dir.path / "cfg", "cfg"), Contains("is a folder"));
 }
