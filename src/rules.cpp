@@ -35,15 +35,25 @@ struct Place {
 
 // nlohmann does not keep positions of values, so a rule is located by the first occurrence of
 // its quoted id after the previous rule's: exact for packs written one rule per object.
-int line_of_id(std::string_view text, std::string_view id, std::size_t& search_from) {
-    std::string quoted = fmt::format("\"{}\"", id);
-    std::size_t pos = text.find(quoted, search_from);
-    if (pos == std::string_view::npos) {
-        return 0;
+// Finds rule ids in order, counting lines incrementally: one pass over the pack in all.
+struct IdLocator {
+    std::string_view text;
+    std::size_t pos = 0;
+    int line = 1;
+
+    int line_of(std::string_view id) {
+        const std::string quoted = fmt::format("\"{}\"", id);
+        const std::size_t found = text.find(quoted, pos);
+        if (found == std::string_view::npos) {
+            return 0;
+        }
+        line +=
+            static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(pos),
+                                        text.begin() + static_cast<std::ptrdiff_t>(found), '\n'));
+        pos = found;
+        return line;
     }
-    search_from = pos + quoted.size();
-    return line_column_of(text, pos).first;
-}
+};
 
 const json& require_field(const json& obj, const char* key, const Place& at) {
     auto it = obj.find(key);
@@ -320,6 +330,9 @@ void RuleSet::add_rules_json(const json& rules, std::string_view text, const std
     }
     std::vector<Rule> loaded;
     std::set<std::string> seen;
+    // Rules inside a larger document (a configuration) are searched for from where they start.
+    search_from = std::min(search_from, text.size());
+    IdLocator locate{text, search_from, line_column_of(text, search_from).first};
     for (std::size_t i = 0; i < rules.size(); ++i) {
         const json& r = rules[i];
         Place at{source, text, {}, 0};
@@ -328,7 +341,7 @@ void RuleSet::add_rules_json(const json& rules, std::string_view text, const std
             at.fail(fmt::format("rule #{} has no string 'id'", i + 1));
         }
         at.rule_id = id->get<std::string>();
-        at.line = line_of_id(text, at.rule_id, search_from);
+        at.line = locate.line_of(at.rule_id);
         if (m_by_id.contains(at.rule_id) || !seen.insert(at.rule_id).second) {
             const Rule* first = find(at.rule_id);
             at.fail(first ? fmt::format("duplicate rule id (first defined in {}:{})", first->source,
