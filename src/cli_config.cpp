@@ -207,8 +207,7 @@ std::vector<Command> add_config_commands(CLI::App& app, RuleOptions& rules) {
 
     auto config_args = std::make_shared<ConfigArgs>();
     CLI::App* config = app.add_subcommand(
-        "config", "Show the configuration in force, where each setting comes from, and the "
-                  "enabled rules per category");
+        "config", "Show the configuration in force, where each setting comes from, and the rules");
     config->add_option("-f,--format", config_args->format, "text, json")->capture_default_str();
     config->add_option("--fail-on", config_args->fail_on, "As for scan: shown as given");
     config->add_option("--min-severity", config_args->min_severity, "As for scan");

@@ -232,7 +232,7 @@ std::vector<Command> add_rule_commands(CLI::App& app, RuleOptions& rules) {
     out.push_back({check, [&rules, files] { return run_check_rules(rules, *files); }});
 
     auto id = std::make_shared<std::string>();
-    CLI::App* explain = app.add_subcommand("explain", "Describe one rule");
+    CLI::App* explain = app.add_subcommand("explain", "Describe one rule, with its examples");
     explain->add_option("rule", *id, "Rule id")->required();
     rules.add_to(*explain);
     out.push_back({explain, [&rules, id] { return run_explain(rules, *id); }});
