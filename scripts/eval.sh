@@ -2,6 +2,7 @@
 # Scores the promptlint binary on the labelled public samples in ../shared/eval (recall and
 # false-positive rate per source and kind). Not part of the test suite: it takes minutes.
 #   scripts/eval.sh [BINARY] [score.py options…]   e.g. scripts/eval.sh build/promptlint --by kind
+# --no-config: the score is the built-in packs', whatever .promptlint.json the checkout holds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary="${1:-build/promptlint}"
@@ -11,7 +12,7 @@ eval_dir="${PROMPTLINT_EVAL_DIR:-../shared/eval}"
 for corpus in "$eval_dir"/*.jsonl; do
     echo "== $(basename "$corpus")"
     python3 "$eval_dir/score.py" "$corpus" --ok-rc 0,1 -j "$(nproc)" \
-        --cmd "$binary --format json {file}" \
+        --cmd "$binary --no-config --format json {file}" \
         --adapter json --adapter-opt rule=rule_id --adapter-opt start=start_byte \
         --adapter-opt end=end_byte "$@"
 done

@@ -20,9 +20,36 @@ void RuleOptions::add_to(CLI::App& app) {
     app.add_flag("--no-cache", no_cache, "Compile the rules now; neither read nor write the cache");
     app.add_option("--cache-dir", cache_dir,
                    "Where compiled rules are cached (default: $XDG_CACHE_HOME/promptlint)");
+    auto* config = app.add_option("--config", config_file,
+                                  "Use this configuration file instead of the nearest "
+                                  ".promptlint.json (found walking up to the repository root)");
+    app.add_flag("--no-config", no_config, "Use no configuration file")->excludes(config);
 }
 
-RuleSet RuleOptions::load() const {
+Config RuleOptions::load_config() const {
+    if (no_config) {
+        Config none;
+        none.found_how = "--no-config";
+        return none;
+    }
+    if (!config_file.empty()) {
+        Config config = promptlint::load_config(config_file, config_file);
+        config.found_how = "--config";
+        return config;
+    }
+    std::error_code ec;
+    const std::filesystem::path cwd = std::filesystem::current_path(ec);
+    if (auto found = ec ? std::nullopt : find_config(cwd)) {
+        Config config = promptlint::load_config(found->first, found->second);
+        config.found_how = "found walking up from the current folder";
+        return config;
+    }
+    Config none;
+    none.found_how = "no .promptlint.json from the current folder up to the repository root";
+    return none;
+}
+
+RuleSet RuleOptions::load(const Config& config) const {
     RuleSet set;
     if (!no_builtin) {
         set.add_builtin();
@@ -30,8 +57,15 @@ RuleSet RuleOptions::load() const {
     for (const auto& p : patterns) {
         set.add_path(p);
     }
-    if (set.rules().empty()) {
+    if (set.rules().empty() && config.packs.empty() && config.rules.empty() &&
+        config.terms.empty()) {
         throw Error("no rules are enabled (--no-builtin without --patterns?)");
+    }
+    for (const std::string& warning : apply_config(config, set)) {
+        std::cerr << "promptlint: warning: " << warning << '\n';
+    }
+    if (set.rules().empty()) {
+        throw Error("no rules are enabled");
     }
     // Built-in patterns are proven by the test suite; user packs are checked in both engines
     // before anything is compiled or cached.
@@ -93,6 +127,9 @@ int run(int argc, const char* const* argv) {
     }
     commands.push_back(cli::add_hook_command(app));
     for (cli::Command& c : cli::add_redact_commands(app, rule_opts)) {
+        commands.push_back(std::move(c));
+    }
+    for (cli::Command& c : cli::add_config_commands(app, rule_opts)) {
         commands.push_back(std::move(c));
     }
 

@@ -1,6 +1,9 @@
 // `promptlint rules`, `check-rules` and `explain`: inspecting and proving rule packs.
 #include "promptlint/confirm.hpp"
+#include "promptlint/mask.hpp"
+#include "promptlint/scanner.hpp"
 #include "promptlint/selftest.hpp"
+#include "promptlint/text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -27,7 +30,9 @@ int run_rules(const RuleOptions& rule_opts, const RulesArgs& args) {
     if (!args.export_patterns.empty()) {
         std::string lines;
         for (const Rule& r : rules.rules()) {
-            lines += r.pattern + "\n";
+            if (!r.terms) { // term sets are literals, not patterns other tools could run
+                lines += r.pattern + "\n";
+            }
         }
         write_file(args.export_patterns, lines);
     }
@@ -67,8 +72,12 @@ int run_rules(const RuleOptions& rule_opts, const RulesArgs& args) {
 
 int run_check_rules(RuleOptions rule_opts, const std::vector<std::string>& files) {
     if (!files.empty()) {
+        // Checking given packs means checking them alone: a configuration's disable list or
+        // term sets have nothing to say about them.
         rule_opts.patterns.insert(rule_opts.patterns.end(), files.begin(), files.end());
         rule_opts.no_builtin = true;
+        rule_opts.no_config = true;
+        rule_opts.config_file.clear();
     }
     const RuleSet rules = rule_opts.load();
     check_patterns(rules.rules());
@@ -80,6 +89,85 @@ int run_check_rules(RuleOptions rule_opts, const std::vector<std::string>& files
     std::cout << fmt::format("{} rules checked, {} problems\n", rules.rules().size(),
                              failures.size());
     return failures.empty() ? 0 : 1;
+}
+
+// printable() line by line: line breaks are kept (a '\r' before one is dropped).
+std::string printable_lines(std::string_view text) {
+    std::string out;
+    for (;;) {
+        const std::size_t nl = text.find('\n');
+        std::string_view line = text.substr(0, nl);
+        if (nl != std::string_view::npos && line.ends_with('\r')) {
+            line.remove_suffix(1);
+        }
+        out += printable(line);
+        if (nl == std::string_view::npos) {
+            return out;
+        }
+        out += '\n';
+        text.remove_prefix(nl + 1);
+    }
+}
+
+// `text` as a report would show it: every value a rule reports masked (multi-line values
+// keep their line breaks, and only their first line reveals a prefix). Like a report, which
+// shows the line of a finding and no more, it stops at the end of the last value's line: what
+// follows a private key's first line is key material too.
+std::string masked(std::string_view text, const ScanReport& report) {
+    std::string out;
+    std::size_t pos = 0;
+    for (const Finding& f : report.findings) {
+        const auto start = static_cast<std::size_t>(f.start_byte);
+        const auto end = static_cast<std::size_t>(f.end_byte);
+        if (start < pos || end > text.size()) {
+            continue;
+        }
+        out += printable_lines(text.substr(pos, start - pos));
+        std::string_view value = text.substr(start, end - start);
+        for (bool first = true;; first = false) {
+            const std::size_t nl = value.find('\n');
+            const std::string_view line = value.substr(0, nl);
+            out += first ? mask_value(line) : std::string(utf8_length(line), '*');
+            if (nl == std::string_view::npos) {
+                break;
+            }
+            out += '\n';
+            value.remove_prefix(nl + 1);
+        }
+        pos = end;
+    }
+    std::string_view rest = text.substr(pos);
+    if (!report.findings.empty()) {
+        const std::size_t nl = rest.find('\n');
+        if (nl != std::string_view::npos &&
+            rest.find_first_not_of(" \t\r\n", nl) != std::string_view::npos) {
+            rest = rest.substr(0, nl);
+            out += printable_lines(rest) + "\n…";
+            return out;
+        }
+    }
+    out += printable_lines(rest);
+    return out;
+}
+
+void print_texts(const std::vector<std::string>& texts, const Scanner& scanner) {
+    for (const std::string& text : texts) {
+        const std::string shown = masked(text, scanner.scan_text(text, "example"));
+        std::string_view rest = shown;
+        while (rest.size() > 1 && (rest.back() == '\n' || rest.back() == ' ')) {
+            rest.remove_suffix(1); // trailing blank lines say nothing on a terminal
+        }
+        std::string_view bullet = "  - ";
+        while (true) {
+            const std::size_t nl = rest.find('\n');
+            std::cout << bullet << rest.substr(0, nl) << '\n';
+            if (nl == std::string_view::npos) {
+                break;
+            }
+            rest.remove_prefix(nl + 1);
+            bullet = "    ";
+        }
+    }
 }
 
 int run_explain(const RuleOptions& rule_opts, const std::string& id) {
@@ -97,6 +185,26 @@ int run_explain(const RuleOptions& rule_opts, const std::string& id) {
     }
     for (const auto& ref : r->references) {
         std::cout << fmt::format("See: {}\n", ref);
+    }
+    if (r->examples.empty() && r->negative_examples.empty()) {
+        return 0;
+    }
+    // The examples go through the whole scanner, so that what is masked is exactly what a
+    // report would mask (this rule's value and any other rule's).
+    const Database db = rule_opts.compile(rules);
+    ScanOptions options;
+    options.min_severity = Severity::info;
+    options.inline_suppressions = false;
+    const Scanner scanner(rules.rules(), db, options);
+    std::vector<std::string> examples;
+    for (const Example& ex : r->examples) {
+        examples.push_back(ex.text);
+    }
+    std::cout << "\nExamples (reported; values masked):\n";
+    print_texts(examples, scanner);
+    if (!r->negative_examples.empty()) {
+        std::cout << "\nNot reported by this rule:\n";
+        print_texts(r->negative_examples, scanner);
     }
     return 0;
 }
@@ -124,7 +232,7 @@ std::vector<Command> add_rule_commands(CLI::App& app, RuleOptions& rules) {
     out.push_back({check, [&rules, files] { return run_check_rules(rules, *files); }});
 
     auto id = std::make_shared<std::string>();
-    CLI::App* explain = app.add_subcommand("explain", "Describe one rule");
+    CLI::App* explain = app.add_subcommand("explain", "Describe one rule, with its examples");
     explain->add_option("rule", *id, "Rule id")->required();
     rules.add_to(*explain);
     out.push_back({explain, [&rules, id] { return run_explain(rules, *id); }});

@@ -20,9 +20,9 @@ namespace {
 struct ScanArgs {
     std::vector<std::string> paths;
     std::string format = "text";
-    std::string min_severity = "low";
-    std::string fail_on = "medium";
-    std::string min_confidence = "low";
+    std::string min_severity;   // empty: the configuration's, else low
+    std::string fail_on;        // empty: the configuration's, else medium
+    std::string min_confidence; // empty: the configuration's, else low
     std::string color = "auto";
     bool show_secrets = false;
     bool show_suppressed = false;
@@ -107,15 +107,21 @@ bool want_color(std::string_view mode) {
 int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
     const Format format = parse_or_throw(parse_format(args.format), "--format", args.format,
                                          "text, json, sarif, github, junit");
-    constexpr std::string_view k_levels = "info, low, medium, high, critical";
+    const Config config = rule_opts.load_config();
     ScanOptions options;
-    options.min_severity = parse_or_throw(parse_severity(args.min_severity), "--min-severity",
-                                          args.min_severity, k_levels);
-    const Severity fail_on =
-        parse_or_throw(parse_severity(args.fail_on), "--fail-on", args.fail_on, k_levels);
+    options.min_severity = pick_setting(args.min_severity, parse_severity, "--min-severity",
+                                        k_severity_names, config.min_severity, Severity::low)
+                               .value;
+    const Severity fail_on = pick_setting(args.fail_on, parse_severity, "--fail-on",
+                                          k_severity_names, config.fail_on, Severity::medium)
+                                 .value;
     options.min_confidence =
-        parse_or_throw(parse_confidence(args.min_confidence), "--min-confidence",
-                       args.min_confidence, "low, medium, high");
+        pick_setting(args.min_confidence, parse_confidence, "--min-confidence", k_confidence_names,
+                     config.min_confidence, Confidence::low)
+            .value;
+    if (!config.allowlist->empty()) {
+        options.allowlist = config.allowlist.get();
+    }
     options.threads =
         args.threads ? args.threads : std::max(1U, std::thread::hardware_concurrency());
     const ReportOptions report_options{
@@ -138,19 +144,39 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
         throw Error("no input: name files or folders to scan, or pipe text in (e.g. "
                     "`pbpaste | promptlint`)");
     }
-    const RuleSet rules = rule_opts.load();
+    const RuleSet rules = rule_opts.load(config);
     const Database db = rule_opts.compile(rules);
+    if (args.verbose && !config.display.empty()) {
+        std::cerr << fmt::format("promptlint: configuration {}\n", config.display);
+    }
     if (args.verbose) {
         std::cerr << fmt::format("promptlint: {} rules, database {}\n", rules.rules().size(),
                                  db.loaded_from_cache() ? "loaded from cache" : "compiled");
     }
+    const PathFilter filter(config);
     Discovery inputs;
     if (args.staged) {
         inputs.items = staged_inputs();
     } else if (!args.diff_rev.empty()) {
         inputs.items = diff_inputs(args.diff_rev);
     } else {
-        inputs = discover(args.paths, WalkOptions{!args.no_ignore, parse_size(args.max_file_size)});
+        WalkOptions walk{!args.no_ignore, parse_size(args.max_file_size), {}};
+        if (filter.active()) {
+            walk.excluded = [&filter](const std::filesystem::path& p, bool is_dir) {
+                return filter.excluded(p, is_dir);
+            };
+        }
+        inputs = discover(args.paths, walk);
+    }
+    if (from_git && filter.active()) {
+        // git lists files, not folders: each is judged with its folders, as a walk would.
+        std::erase_if(inputs.items, [&](const InputItem& item) {
+            if (!filter.excluded(item.path, false)) {
+                return false;
+            }
+            inputs.skipped.push_back({item.display, "excluded by configuration"});
+            return true;
+        });
     }
     ScanProgress progress;
     options.progress = &progress;
@@ -198,15 +224,16 @@ Command add_scan_command(CLI::App& app, RuleOptions& rules) {
         ->capture_default_str()
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     scan->add_option("--min-severity", args->min_severity,
-                     "Report findings at or above: info, low, medium, high, critical")
-        ->capture_default_str()
+                     "Report findings at or above: info, low, medium, high, critical (default: "
+                     "the configuration's, else low)")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-    scan->add_option("--fail-on", args->fail_on, "Exit 1 on findings at or above this severity")
-        ->capture_default_str()
+    scan->add_option("--fail-on", args->fail_on,
+                     "Exit 1 on findings at or above this severity (default: the "
+                     "configuration's, else medium)")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     scan->add_option("--min-confidence", args->min_confidence,
-                     "Report findings at or above: low, medium, high")
-        ->capture_default_str()
+                     "Report findings at or above: low, medium, high (default: the "
+                     "configuration's, else low)")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     scan->add_option("--color", args->color, "auto, always, never (NO_COLOR is respected)")
         ->capture_default_str();
@@ -239,21 +266,34 @@ struct BaselineArgs {
     std::vector<std::string> paths;
     std::string previous; // an earlier baseline whose reasons are kept
     std::string output;
-    std::string min_severity = "low";
+    std::string min_severity; // empty: the configuration's, else low
 };
 
 int run_baseline(const RuleOptions& rule_opts, const BaselineArgs& args) {
+    const Config config = rule_opts.load_config();
     ScanOptions options;
-    options.min_severity = parse_or_throw(parse_severity(args.min_severity), "--min-severity",
-                                          args.min_severity, "info, low, medium, high, critical");
+    options.min_severity = pick_setting(args.min_severity, parse_severity, "--min-severity",
+                                        k_severity_names, config.min_severity, Severity::low)
+                               .value;
+    options.min_confidence = config.min_confidence.value_or(Setting<Confidence>{}).value;
+    if (!config.allowlist->empty()) {
+        options.allowlist = config.allowlist.get();
+    }
     options.threads = std::max(1U, std::thread::hardware_concurrency());
     std::optional<Baseline> previous;
     if (!args.previous.empty()) {
         previous = Baseline::load(args.previous);
     }
-    const RuleSet rules = rule_opts.load();
+    const RuleSet rules = rule_opts.load(config);
     const Database db = rule_opts.compile(rules);
-    const ScanReport report = Scanner(rules.rules(), db, options).scan(discover(args.paths));
+    const PathFilter filter(config);
+    WalkOptions walk;
+    if (filter.active()) {
+        walk.excluded = [&filter](const std::filesystem::path& p, bool is_dir) {
+            return filter.excluded(p, is_dir);
+        };
+    }
+    const ScanReport report = Scanner(rules.rules(), db, options).scan(discover(args.paths, walk));
     for (const InputError& e : report.errors) {
         std::cerr << fmt::format("promptlint: {}: {}\n", e.path, e.message);
     }
@@ -290,8 +330,8 @@ Command add_baseline_command(CLI::App& app, RuleOptions& rules) {
     cmd->add_option("--baseline", args->previous,
                     "An earlier baseline: the reasons of entries still found are kept");
     cmd->add_option("-o,--output", args->output, "Write here instead of stdout");
-    cmd->add_option("--min-severity", args->min_severity, "Record findings at or above")
-        ->capture_default_str();
+    cmd->add_option("--min-severity", args->min_severity,
+                    "Record findings at or above (default: the configuration's, else low)");
     rules.add_to(*cmd);
     return {cmd, [&rules, args] { return run_baseline(rules, *args); }};
 }

@@ -75,6 +75,9 @@ Confidence raise(Confidence c) {
 
 void check_patterns(const std::vector<Rule>& rules) {
     for (const Rule& rule : rules) {
+        if (rule.terms) {
+            continue; // literals, escaped by the engine: nothing for PCRE2 to check
+        }
         std::string error;
         if (!compile_pattern(rule, &error)) {
             throw Error(
@@ -156,6 +159,34 @@ struct Confirmer::Impl {
         }
         out.push_back(std::move(c));
     }
+
+    // A term is a literal of known length, so its span is exact; what Hyperscan cannot say
+    // cheaply is whether it stands as a whole word ("Atlas" but not "Atlassian").
+    void evaluate_term(std::string_view buffer, const TermRef& term, std::size_t end,
+                       std::vector<Candidate>& out) const {
+        if (end < term.length || end > buffer.size() || term.length == 0) {
+            return;
+        }
+        const std::size_t start = end - term.length;
+        const auto first = static_cast<unsigned char>(buffer[start]);
+        const auto last = static_cast<unsigned char>(buffer[end - 1]);
+        if (start > 0 && is_word_byte(first) &&
+            is_word_byte(static_cast<unsigned char>(buffer[start - 1]))) {
+            return;
+        }
+        if (end < buffer.size() && is_word_byte(last) &&
+            is_word_byte(static_cast<unsigned char>(buffer[end]))) {
+            return;
+        }
+        const Rule& rule = (*rules)[term.rule];
+        Candidate c;
+        c.rule = term.rule;
+        c.start = start;
+        c.end = end;
+        c.severity = rule.severity;
+        c.confidence = rule.confidence;
+        out.push_back(std::move(c));
+    }
 };
 
 Confirmer::Confirmer(const std::vector<Rule>& rules, const Database& db)
@@ -179,6 +210,12 @@ void Confirmer::confirm(std::string_view buffer, std::vector<RawHit>& hits,
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(buffer.data());
     for (std::size_t i = 0; i < hits.size();) {
         const std::uint32_t rule = hits[i].rule;
+        if (const TermRef* term = m_impl->db->term(rule)) {
+            for (; i < hits.size() && hits[i].rule == rule; ++i) {
+                m_impl->evaluate_term(buffer, *term, hits[i].end, out);
+            }
+            continue;
+        }
         pcre2_code* code = m_impl->code_for(rule);
         const std::size_t width = m_impl->db->max_width(rule);
         std::size_t next_from = 0; // PCRE2 matches of one rule never overlap

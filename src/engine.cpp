@@ -42,6 +42,13 @@ std::string cache_key(const std::vector<Rule>& rules) {
         material += '\0';
         material += rule.pattern;
         material += '\0';
+        if (rule.terms) {
+            material += rule.terms->case_sensitive ? "terms:case\0" : "terms:nocase\0";
+            for (const std::string& word : rule.terms->words) {
+                material += word;
+                material += '\0';
+            }
+        }
     }
     return "db-" + digest_hex(material);
 }
@@ -51,7 +58,46 @@ std::string cache_key(const std::vector<Rule>& rules) {
                             rule.line, rule.id, why));
 }
 
+// A term as a Hyperscan expression that matches exactly its bytes: everything but letters and
+// digits is hex-escaped, so no term can be read as regex syntax.
+std::string literal_expression(std::string_view word) {
+    std::string out;
+    out.reserve(word.size() * 2);
+    for (char c : word) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')) {
+            out += c;
+        } else {
+            constexpr std::string_view k_hex = "0123456789abcdef";
+            out += "\\x";
+            out += k_hex[u >> 4U];
+            out += k_hex[u & 0xFU];
+        }
+    }
+    return out;
+}
+
+std::vector<TermRef> term_refs(const std::vector<Rule>& rules) {
+    std::vector<TermRef> refs;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        if (rules[i].terms) {
+            for (const std::string& word : rules[i].terms->words) {
+                refs.push_back(
+                    {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(word.size())});
+            }
+        }
+    }
+    return refs;
+}
+
 std::size_t width_of(const Rule& rule) {
+    if (rule.terms) {
+        std::size_t width = 0;
+        for (const std::string& word : rule.terms->words) {
+            width = std::max(width, word.size());
+        }
+        return std::min(width, k_max_span);
+    }
     hs_expr_info_t* info = nullptr;
     hs_compile_error_t* err = nullptr;
     if (hs_expression_info(rule.pattern.c_str(), k_hs_flags, &info, &err) != HS_SUCCESS) {
@@ -69,6 +115,7 @@ std::size_t width_of(const Rule& rule) {
 struct Database::Impl {
     HsDatabasePtr db;
     std::vector<std::uint32_t> widths;
+    std::vector<TermRef> terms; // indexed by hit id - rule count
     bool from_cache = false;
 };
 
@@ -101,6 +148,10 @@ std::size_t Database::max_width(std::size_t rule) const noexcept {
 bool Database::loaded_from_cache() const noexcept {
     return m_impl->from_cache;
 }
+const TermRef* Database::term(std::uint32_t id) const noexcept {
+    const std::size_t n = m_impl->widths.size();
+    return id >= n && id - n < m_impl->terms.size() ? &m_impl->terms[id - n] : nullptr;
+}
 
 std::string Database::serialized() const {
     if (!m_impl->db) {
@@ -121,8 +172,9 @@ Database Database::build(const std::vector<Rule>& rules, const CacheSettings& se
     if (rules.empty()) {
         return Database(std::move(impl));
     }
-    if (rules.size() > std::numeric_limits<std::uint32_t>::max()) {
-        throw Error("too many rules");
+    impl->terms = term_refs(rules);
+    if (rules.size() + impl->terms.size() > std::numeric_limits<std::uint32_t>::max()) {
+        throw Error("too many rules and terms");
     }
     const std::filesystem::path dir = settings.dir.empty() ? default_cache_dir() : settings.dir;
     const bool use_cache = settings.enabled && !dir.empty();
@@ -151,12 +203,35 @@ Database Database::build(const std::vector<Rule>& rules, const CacheSettings& se
     }
 
     std::vector<const char*> patterns;
-    std::vector<unsigned> flags(rules.size(), k_hs_flags);
+    std::vector<unsigned> flags;
     std::vector<unsigned> ids;
+    std::vector<std::string> literals; // the terms' expressions, kept alive for the compile
+    std::vector<std::size_t> rule_of;  // expression index -> rule, for error messages
     for (std::size_t i = 0; i < rules.size(); ++i) {
-        patterns.push_back(rules[i].pattern.c_str());
-        ids.push_back(static_cast<unsigned>(i));
         impl->widths.push_back(static_cast<std::uint32_t>(width_of(rules[i])));
+        if (!rules[i].terms) {
+            patterns.push_back(rules[i].pattern.c_str());
+            flags.push_back(k_hs_flags);
+            ids.push_back(static_cast<unsigned>(i));
+            rule_of.push_back(i);
+        }
+    }
+    auto term_id = static_cast<unsigned>(rules.size());
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        if (!rules[i].terms) {
+            continue;
+        }
+        const unsigned term_flags =
+            k_hs_flags | (rules[i].terms->case_sensitive ? 0U : HS_FLAG_CASELESS);
+        for (const std::string& word : rules[i].terms->words) {
+            literals.push_back(literal_expression(word));
+            flags.push_back(term_flags);
+            ids.push_back(term_id++);
+            rule_of.push_back(i);
+        }
+    }
+    for (std::size_t j = 0; j < literals.size(); ++j) {
+        patterns.push_back(literals[j].c_str()); // after the loop: `literals` no longer moves
     }
     hs_database_t* db = nullptr;
     hs_compile_error_t* err = nullptr;
@@ -166,8 +241,8 @@ Database Database::build(const std::vector<Rule>& rules, const CacheSettings& se
         std::string why = err ? err->message : "unknown error";
         int index = err ? err->expression : -1;
         hs_free_compile_error(err);
-        if (index >= 0 && static_cast<std::size_t>(index) < rules.size()) {
-            reject(rules[static_cast<std::size_t>(index)], why);
+        if (index >= 0 && static_cast<std::size_t>(index) < rule_of.size()) {
+            reject(rules[rule_of[static_cast<std::size_t>(index)]], why);
         }
         throw Error(fmt::format("Hyperscan cannot compile the rule set: {}", why));
     }

@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 
 // Files up to this size are read, larger ones mapped.
 constexpr off_t k_map_threshold = 256 * 1024;
+constexpr const char* k_excluded = "excluded by configuration";
 
 std::string errno_text(int err) {
     return std::strerror(err);
@@ -227,10 +228,18 @@ void walk(const fs::path& dir, const std::string& display, const std::string& re
                 out.skipped.push_back({child, "ignored"});
                 continue;
             }
+            if (w.options.excluded && w.options.excluded(entry.path(), true)) {
+                out.skipped.push_back({child, k_excluded});
+                continue;
+            }
             walk(entry.path(), child, child_rel, w);
         } else if (fs::is_regular_file(status)) {
             if (w.ignore.ignored(child_rel, false)) {
                 out.skipped.push_back({child, "ignored"});
+                continue;
+            }
+            if (w.options.excluded && w.options.excluded(entry.path(), false)) {
+                out.skipped.push_back({child, k_excluded});
                 continue;
             }
             std::error_code size_ec;

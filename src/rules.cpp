@@ -105,15 +105,6 @@ void reject_unknown_fields(const json& obj, std::initializer_list<std::string_vi
     }
 }
 
-bool valid_rule_id(std::string_view id) {
-    if (id.empty() || id.front() == '.' || id.back() == '.') {
-        return false;
-    }
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
-    });
-}
-
 std::vector<std::string> context_words(const json& v, const char* field, const Place& at) {
     std::vector<std::string> words;
     for (std::string& word : string_list(require_field(v, "words", at), field, at)) {
@@ -295,6 +286,15 @@ std::string read_file(const std::filesystem::path& path) {
 
 } // namespace
 
+bool valid_rule_id(std::string_view id) noexcept {
+    if (id.empty() || id.front() == '.' || id.back() == '.') {
+        return false;
+    }
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    });
+}
+
 void RuleSet::add_pack_text(std::string_view text, const std::string& source) {
     json doc;
     try {
@@ -319,13 +319,20 @@ void RuleSet::add_pack_text(std::string_view text, const std::string& source) {
     if (!version.is_number_unsigned() || version.get<unsigned>() != 1) {
         top.fail("unsupported pack version (this promptlint reads version 1)");
     }
-    const json& rules = require_field(doc, "rules", top);
+    add_rules_json(require_field(doc, "rules", top), text, source, pack);
+}
+
+void RuleSet::add_rules_json(const json& rules, std::string_view text, const std::string& source,
+                             const std::string& pack, std::size_t search_from) {
+    Place top{source, text, {}, 0};
     if (!rules.is_array()) {
         top.fail("field 'rules' must be an array");
     }
     std::vector<Rule> loaded;
     std::set<std::string> seen;
-    IdLocator locate{text};
+    // Rules inside a larger document (a configuration) are searched for from where they start.
+    search_from = std::min(search_from, text.size());
+    IdLocator locate{text, search_from, line_column_of(text, search_from).first};
     for (std::size_t i = 0; i < rules.size(); ++i) {
         const json& r = rules[i];
         Place at{source, text, {}, 0};
@@ -347,6 +354,30 @@ void RuleSet::add_pack_text(std::string_view text, const std::string& source) {
         m_by_id.emplace(rule.id, m_rules.size());
         m_rules.push_back(std::move(rule));
     }
+}
+
+void RuleSet::add_rule(Rule rule) {
+    Place at{rule.source, {}, rule.id, rule.line};
+    if (!valid_rule_id(rule.id)) {
+        at.fail("rule ids are dotted lower-case words: [a-z0-9._-], e.g. 'org.codenames'");
+    }
+    if (const Rule* first = find(rule.id)) {
+        at.fail(
+            fmt::format("duplicate rule id (first defined in {}:{})", first->source, first->line));
+    }
+    m_by_id.emplace(rule.id, m_rules.size());
+    m_rules.push_back(std::move(rule));
+}
+
+std::size_t RuleSet::remove_if(const std::function<bool(const Rule&)>& drop) {
+    const std::size_t removed = std::erase_if(m_rules, drop);
+    if (removed > 0) {
+        m_by_id.clear();
+        for (std::size_t i = 0; i < m_rules.size(); ++i) {
+            m_by_id.emplace(m_rules[i].id, i);
+        }
+    }
+    return removed;
 }
 
 void RuleSet::add_builtin() {

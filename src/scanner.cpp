@@ -1,5 +1,6 @@
 #include "promptlint/scanner.hpp"
 
+#include "promptlint/config.hpp"
 #include "promptlint/digest.hpp"
 #include "promptlint/suppress.hpp"
 #include "promptlint/text.hpp"
@@ -200,6 +201,11 @@ private:
 
     // Why the user has accepted this finding, or "" when they have not.
     std::string suppression(const Window& w, const Finding& f, const Rule& rule) const {
+        if (m_options.allowlist) {
+            if (auto why = m_options.allowlist->match(rule.id, f.value, f.fingerprint)) {
+                return *why;
+            }
+        }
         if (m_options.baseline && m_options.baseline->find(f.fingerprint)) {
             return "baseline";
         }

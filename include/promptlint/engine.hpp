@@ -26,6 +26,14 @@ struct RawHit {
 // more than this (unbounded repeats) are confirmed on their last k_max_span bytes.
 inline constexpr std::size_t k_max_span = 8192;
 
+// Terms of term sets are compiled as their own literal expressions after the patterns: a hit
+// whose rule is at least the number of rules is a term, and this says whose and how long (its
+// start is then exact without start-of-match tracking or a regex).
+struct TermRef {
+    std::uint32_t rule;
+    std::uint32_t length;
+};
+
 struct CacheSettings {
     bool enabled = true;
     std::filesystem::path dir; // empty: the default ($XDG_CACHE_HOME or ~/.cache)/promptlint
@@ -48,6 +56,8 @@ public:
     // Bytes that a match of rule `rule` can span, capped at k_max_span.
     std::size_t max_width(std::size_t rule) const noexcept;
     bool loaded_from_cache() const noexcept;
+    // The term behind a hit id >= rule_count(); nullptr for the id of a pattern.
+    const TermRef* term(std::uint32_t id) const noexcept;
     // The raw hs_serialize_database() bytes, for the reference benchmark program.
     std::string serialized() const;
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -66,6 +67,9 @@ struct Discovery {
 struct WalkOptions {
     bool ignore_files = true;                // honour .gitignore and .promptlintignore
     std::uint64_t max_file_size = 8U << 20U; // larger files met in a walk are skipped
+    // The configuration's include/exclude globs: true skips a walked path (as joined during
+    // the walk; `is_dir` for folders) with the reason "excluded by configuration".
+    std::function<bool(const std::filesystem::path& path, bool is_dir)> excluded;
 };
 
 // Expands the command-line inputs. An empty list or "-" means stdin. Directories are walked

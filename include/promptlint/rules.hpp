@@ -6,8 +6,12 @@
 #include "promptlint/types.hpp"
 #include "promptlint/validators.hpp"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -40,14 +44,24 @@ struct Example {
     std::optional<std::string> secret;
 };
 
+// An organisation's own words (code names, customers, …), matched as whole words by Hyperscan
+// literals in the same pass as the patterns, not by a regex: see Rule::terms.
+struct TermList {
+    std::vector<std::string> words; // distinct (case-folded when !case_sensitive), none empty
+    bool case_sensitive = false;
+};
+
 struct Rule {
     std::string id;
     std::string name;
     Category category = Category::credential;
     Severity severity = Severity::medium;
     Confidence confidence = Confidence::medium;
-    std::string pattern;
+    std::string pattern; // empty for a term set
     unsigned secret_group = 0;
+    // Set for a term set (from the configuration): one rule id for many literal words. Shared,
+    // so copying a rule never copies 100,000 words.
+    std::shared_ptr<const TermList> terms;
     std::vector<validators::Validator> validators;
     std::optional<ContextSpec> context;
     std::optional<ExclusionSpec> exclude_context;
@@ -60,6 +74,9 @@ struct Rule {
     std::string source; // where it was loaded from: a path, or "builtin:credentials.json"
     int line = 0;       // line of the rule's id in its source, for error messages
 };
+
+// Rule ids are dotted lower-case words, [a-z0-9._-], not starting or ending with a dot.
+bool valid_rule_id(std::string_view id) noexcept;
 
 // A rule pack compiled into the binary (generated from patterns/*.json by CMake).
 struct EmbeddedPack {
@@ -77,6 +94,17 @@ public:
     void add_builtin();
     // A .json file, or a folder whose *.json files are loaded in sorted order.
     void add_path(const std::filesystem::path& path);
+    // The rules of an array in pack format that sits inside a larger document (a configuration
+    // file): `text` is that document, searched from `search_from` for each rule's line.
+    void add_rules_json(const nlohmann::json& rules, std::string_view text,
+                        const std::string& source, const std::string& pack,
+                        std::size_t search_from = 0);
+    // A rule built in code (a term set); throws Error on a duplicate or malformed id.
+    void add_rule(Rule rule);
+    // Drops the rules `drop` selects; returns how many.
+    std::size_t remove_if(const std::function<bool(const Rule&)>& drop);
+    // For severity and confidence overrides; ids must not be changed through it.
+    std::span<Rule> mutable_rules() noexcept { return m_rules; }
 
     const std::vector<Rule>& rules() const noexcept { return m_rules; }
     const Rule* find(std::string_view id) const;

@@ -19,6 +19,8 @@
 
 namespace promptlint {
 
+class Allowlist; // config.hpp
+
 struct Finding {
     std::size_t rule = 0; // index into the RuleSet
     std::string path;
@@ -38,8 +40,9 @@ struct Finding {
     // byte offset of its first byte, so reporters can draw and mask it.
     std::string snippet;
     std::uint64_t snippet_start = 0;
-    // Set when the user accepted the finding: the inline directive ("promptlint:ignore", …) or
-    // "baseline". Suppressed findings are counted and listed on request, never lost silently.
+    // Set when the user accepted the finding: the inline directive ("promptlint:ignore", …),
+    // "baseline", or "allowlist: <reason or pattern>" (the configuration's allowlist).
+    // Suppressed findings are counted and listed on request, never lost silently.
     std::string suppressed_by;
 };
 
@@ -67,8 +70,9 @@ struct ScanOptions {
     Severity min_severity = Severity::low;
     Confidence min_confidence = Confidence::low;
     unsigned threads = 1;
-    bool inline_suppressions = true;    // honour promptlint:ignore and the other tools' tokens
-    const Baseline* baseline = nullptr; // findings whose fingerprint it lists are suppressed
+    bool inline_suppressions = true;      // honour promptlint:ignore and the other tools' tokens
+    const Baseline* baseline = nullptr;   // findings whose fingerprint it lists are suppressed
+    const Allowlist* allowlist = nullptr; // findings an entry matches are suppressed
     ScanProgress* progress = nullptr;
     SourceLimits limits; // the overlap is computed from the rules; tests shrink the windows
 };

@@ -8,6 +8,7 @@ A case is a folder under tests/e2e/cases/NAME holding:
   expected/rc      the exit code
   expected/stdout  expected standard output, byte for byte
   expected/stderr  expected standard error, byte for byte
+  cwd              optional folder, relative to tests/e2e, to run the command in instead
 The command runs in tests/e2e (so relative paths in reports are stable) with a fresh, empty
 cache directory and no colour settings from the caller's environment.
 
@@ -37,6 +38,9 @@ def run_case(binary: Path, case: Path) -> tuple[int, bytes, bytes]:
         stdin = subprocess.run(
             [sys.executable, str(case / "stdin.py")], check=True, capture_output=True
         ).stdout
+    cwd = HERE
+    if (case / "cwd").exists():
+        cwd = HERE / (case / "cwd").read_text().strip()
     with tempfile.TemporaryDirectory(prefix="promptlint-e2e-") as tmp:
         env = {
             k: v
@@ -48,7 +52,7 @@ def run_case(binary: Path, case: Path) -> tuple[int, bytes, bytes]:
         env["E2E_TMP"] = tmp
         args = [a.replace("$E2E_TMP", tmp) for a in args]
         proc = subprocess.run(
-            [str(binary), *args], cwd=HERE, env=env, input=stdin, capture_output=True, timeout=300
+            [str(binary), *args], cwd=cwd, env=env, input=stdin, capture_output=True, timeout=300
         )
     return proc.returncode, proc.stdout, proc.stderr
 
