@@ -318,6 +318,8 @@ bool has_file_extension(std::string_view s) {
     return false;
 }
 
+bool is_identifier_name(std::string_view s);
+
 bool is_path(std::string_view s) {
     if (has_file_extension(s)) {
         return true;
@@ -332,20 +334,29 @@ bool is_path(std::string_view s) {
         return false;
     }
     // A base64 secret may begin with '/', so a rooted value is a path only when it reads like
-    // one: path characters only, and some segment is a lower-case word.
+    // one: path characters only, and every segment a name (lower case, or words like "Users"),
+    // not a random mix of cases and digits.
     for (const char c : s) {
         if (!is_alnum(c) && c != '/' && c != '.' && c != '_' && c != '-' && c != '~' && c != ':') {
             return false;
         }
     }
-    std::size_t run = 0;
-    for (const char c : s) {
-        run = is_lower(c) ? run + 1 : 0;
-        if (run >= 3) {
-            return true;
+    std::size_t start = 0;
+    std::size_t named = 0;
+    while (start <= s.size()) {
+        std::size_t end = s.find('/', start);
+        end = end == std::string_view::npos ? s.size() : end;
+        const std::string_view segment = s.substr(start, end - start);
+        if (!segment.empty()) {
+            const bool lower_name = std::none_of(segment.begin(), segment.end(), is_upper);
+            if (!lower_name && !is_identifier_name(segment)) {
+                return false;
+            }
+            ++named;
         }
+        start = end + 1;
     }
-    return false;
+    return named > 0;
 }
 
 bool is_identifier_char(char c) noexcept {

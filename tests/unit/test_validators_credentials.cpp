@@ -310,8 +310,10 @@ TEST_CASE("not_example keeps values that are not documentation samples", "[creds
 // ---------------------------------------------------------------------------------------------
 
 TEST_CASE("generic_secret accepts random-looking tokens", "[creds]") {
-    for (const char* value : {"a1Jx9Qm2Rr7vTz4kLw8NpB3c", "Zq3xV7p0Lm9sK2dF8gH4jW",
-                              "j+3k$v9!q1^w7z@e0r&t5y*u", "bsr5TojNkXCuE3BTHXCuSXJX"}) {
+    for (const char* value :
+         {"/bu24YCgmCDIA+kRQOqvYwJ3nU7rOdJ6pfGT2cbp", "/Q0WqVLNYcQlyFCM7PP6HI9yBNISU1d79k85H6",
+          "a1Jx9Qm2Rr7vTz4kLw8NpB3c", "Zq3xV7p0Lm9sK2dF8gH4jW", "j+3k$v9!q1^w7z@e0r&t5y*u",
+          "bsr5TojNkXCuE3BTHXCuSXJX"}) {
         INFO(value);
         CHECK(check("generic_secret", value));
     }
