@@ -445,8 +445,13 @@ std::size_t name_words(std::string_view body) {
             ++words;
             upper = 1;
         }
-        const bool separated_segment =
-            (start == 0 || !is_alpha(body[start - 1])) && (i == body.size() || !is_alnum(body[i]));
+        // A whole segment, possibly with a number closing it (x509, utf8, sha256).
+        std::size_t after = i;
+        while (after < body.size() && is_digit(body[after])) {
+            ++after;
+        }
+        const bool separated_segment = (start == 0 || !is_alpha(body[start - 1])) &&
+                                       (after == body.size() || !is_alnum(body[after]));
         const std::string_view word = body.substr(i - upper - lower, upper + lower);
         const bool ok = separated_segment || lower >= 2 || (lower == 0 && upper >= 2) ||
                         (upper + lower == 2 && std::any_of(word.begin(), word.end(), is_vowel));
@@ -481,6 +486,9 @@ bool is_compound_identifier(std::string_view s) {
     std::size_t end = s.size();
     while (end > 0 && is_digit(s[end - 1])) {
         --end;
+    }
+    if (end == 0 || !is_alpha(s[end - 1])) {
+        end = s.size(); // scram-sha-256: the number is a segment of its own
     }
     const std::string_view body = s.substr(0, end);
     return !body.empty() && is_alpha(body.front()) && name_words(body) >= 2;
@@ -1092,6 +1100,14 @@ bool basic_auth(std::string_view value) {
     return not_placeholder(std::string_view(*decoded).substr(colon + 1));
 }
 
+// A value scraped from HTML ends where an escaped quote or bracket starts (&quot;, &#39;, &lt;).
+std::string_view before_html_entity(std::string_view value) {
+    for (const std::string_view entity : {"&quot", "&#39", "&#x27", "&apos", "&lt", "&gt"}) {
+        value = value.substr(0, value.find(entity));
+    }
+    return value;
+}
+
 // The common ground of generic secrets: not a placeholder, and none of the things that sit in
 // secret-named fields without being secrets: URLs, paths, e-mail addresses, UUIDs, SRI hashes,
 // versions, dates, member accesses, function calls, lists of names.
@@ -1115,6 +1131,7 @@ bool plausible_literal(std::string_view value) {
 // lower case, upper case, digits and symbols), a plausible literal, not a hex digest, not
 // letters of one case only, not digits only, and with no whitespace.
 bool generic_secret(std::string_view value) {
+    value = before_html_entity(value);
     if (value.size() < 8 || !plausible_literal(value) || is_identifier_name(value) ||
         is_identifier_name(strip_punctuation(value)) || is_hex_digest(value)) {
         return false;
@@ -1150,6 +1167,7 @@ bool generic_secret(std::string_view value) {
 // "hunter2!x" and "Tr0ub4dor&3" are. Digits alone are allowed (PINs, "123456" is then
 // reported at info by not_example).
 bool generic_password(std::string_view value) {
+    value = before_html_entity(value);
     if (value.size() < 6 || value.size() > 128 || !plausible_literal(value) ||
         is_compound_identifier(value) || is_compound_identifier(strip_punctuation(value))) {
         return false;

@@ -345,7 +345,8 @@ TEST_CASE("generic_secret rejects what sits in secret-named fields without being
           "supersecretvalue",
           "1234567890123",
           "timer=default_timer",
-          "ossl_ssize_t"}) {
+          "ossl_ssize_t",
+          "auth_provider_x509_cert_url"}) {
         INFO(value);
         CHECK_FALSE(check("generic_secret", value));
     }
@@ -378,6 +379,9 @@ TEST_CASE("generic_password rejects words, types, identifiers and references", "
                               "pw_uid:pw_gid:pw_gecos",
                               "host/port)",
                               "getpass()",
+                              "scram-sha-256",
+                              "correct.&quot;);",
+                              "correct.&quot",
                               "${DB_PASSWORD}",
                               "changeme",
                               "/run/secrets/db_password",
