@@ -659,6 +659,9 @@ bool not_placeholder(std::string_view value) {
     if (value.size() > 3 && value.ends_with(")s") && value.find("%(") != std::string_view::npos) {
         return false;
     }
+    if (value.ends_with("..")) {
+        return false; // a value shown truncated: ops_eyJzaWduSW5B..
+    }
     const std::string folded = lower_alnum_only(value);
     if (std::find(k_placeholder_values.begin(), k_placeholder_values.end(), folded) !=
         k_placeholder_values.end()) {

@@ -259,6 +259,7 @@ TEST_CASE("not_placeholder rejects the templates and stand-ins people write", "[
                               "ENC[AES256_GCM,data:abc]",
                               "!vault",
                               "[AWS_ACCESS_KEY_ID:3f2a9c]",
+                              "ops_eyJzaWduSW5B..",
                               "[EMAIL_1]"}) {
         INFO(value);
         CHECK_FALSE(check("not_placeholder", value));
