@@ -318,6 +318,8 @@ bool has_file_extension(std::string_view s) {
     return false;
 }
 
+bool is_identifier_name(std::string_view s);
+
 bool is_path(std::string_view s) {
     if (has_file_extension(s)) {
         return true;
@@ -332,20 +334,29 @@ bool is_path(std::string_view s) {
         return false;
     }
     // A base64 secret may begin with '/', so a rooted value is a path only when it reads like
-    // one: path characters only, and some segment is a lower-case word.
+    // one: path characters only, and every segment a name (lower case, or words like "Users"),
+    // not a random mix of cases and digits.
     for (const char c : s) {
         if (!is_alnum(c) && c != '/' && c != '.' && c != '_' && c != '-' && c != '~' && c != ':') {
             return false;
         }
     }
-    std::size_t run = 0;
-    for (const char c : s) {
-        run = is_lower(c) ? run + 1 : 0;
-        if (run >= 3) {
-            return true;
+    std::size_t start = 0;
+    std::size_t named = 0;
+    while (start <= s.size()) {
+        std::size_t end = s.find('/', start);
+        end = end == std::string_view::npos ? s.size() : end;
+        const std::string_view segment = s.substr(start, end - start);
+        if (!segment.empty()) {
+            const bool lower_name = std::none_of(segment.begin(), segment.end(), is_upper);
+            if (!lower_name && !is_identifier_name(segment)) {
+                return false;
+            }
+            ++named;
         }
+        start = end + 1;
     }
-    return false;
+    return named > 0;
 }
 
 bool is_identifier_char(char c) noexcept {
@@ -369,6 +380,8 @@ bool is_member_access(std::string_view s) {
         }
         if (s[i] == '.') {
             i += 1;
+        } else if (s.substr(i, 2) == "^.") {
+            i += 2; // Pascal: p^.field
         } else if (s.substr(i, 2) == "::" || s.substr(i, 2) == "->") {
             i += 2;
         } else {
@@ -381,46 +394,42 @@ bool is_member_access(std::string_view s) {
     return segments >= 2;
 }
 
-// camelCase, PascalCase, snake_case, kebab-case and SCREAMING_SNAKE names made of words, with
-// at most a short number at the end: passwordField, SecretName, db_password_2, GITHUB_TOKEN.
-bool is_identifier_name(std::string_view s) {
-    std::size_t end = s.size();
-    std::size_t trailing_digits = 0;
-    while (end > 0 && is_digit(s[end - 1]) && trailing_digits < 4) {
-        --end;
-        ++trailing_digits;
-    }
-    const std::string_view body = s.substr(0, end);
-    if (body.empty() || !is_alpha(body.front())) {
-        return false;
-    }
-    // Split into words at separators and at lower->upper steps; every word must be a real-looking
-    // word: an upper-case acronym, or letters whose lower-case part is at least two long.
+constexpr bool is_vowel(char c) noexcept {
+    const char l = fold(c);
+    return l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
+}
+
+// Splits `body` (letters, digits and _ - . separators) into the words of a name and counts
+// them; returns 0 when some part does not read like a word. A word is an upper-case acronym,
+// a lower-case run, or a capitalised word; a two-letter word needs a vowel ("No", "Is"), which
+// random letters rarely give. Separated one-letter segments are words too (size_t, x_y).
+std::size_t name_words(std::string_view body) {
     std::size_t i = 0;
     std::size_t words = 0;
     while (i < body.size()) {
-        if (body[i] == '_' || body[i] == '-' || body[i] == '.') {
+        const char c = body[i];
+        if (c == '_' || c == '-' || c == '.') {
             if (i + 1 == body.size() || !is_alnum(body[i + 1])) {
-                return false;
+                return 0;
             }
             ++i;
             continue;
         }
-        if (is_digit(body[i])) {
-            // Digits inside a name only as a whole separated segment (db_password_2_old).
-            const std::size_t start = i;
+        if (is_digit(c)) {
+            // Digits end a segment (db_password_2, x509_cert, sha256) but never run into
+            // letters (a8f3k2), which is how random strings look.
             while (i < body.size() && is_digit(body[i])) {
                 ++i;
             }
-            if ((start > 0 && is_alpha(body[start - 1])) ||
-                (i < body.size() && is_alpha(body[i]))) {
-                return false;
+            if (i < body.size() && is_alpha(body[i])) {
+                return 0;
             }
             continue;
         }
-        if (!is_alpha(body[i])) {
-            return false; // any other character: not a name
+        if (!is_alpha(c)) {
+            return 0;
         }
+        const std::size_t start = i;
         std::size_t upper = 0;
         while (i < body.size() && is_upper(body[i])) {
             ++upper;
@@ -431,34 +440,66 @@ bool is_identifier_name(std::string_view s) {
             ++lower;
             ++i;
         }
-        if (lower == 1 || (lower == 0 && upper == 1 && i < body.size())) {
-            return false;
+        if (upper >= 2 && lower > 0) {
+            // "PCSalt", "HTTPServer": an acronym, then a capitalised word.
+            ++words;
+            upper = 1;
+        }
+        // A whole segment, possibly with a number closing it (x509, utf8, sha256).
+        std::size_t after = i;
+        while (after < body.size() && is_digit(body[after])) {
+            ++after;
+        }
+        const bool separated_segment = (start == 0 || !is_alpha(body[start - 1])) &&
+                                       (after == body.size() || !is_alnum(body[after]));
+        const std::string_view word = body.substr(i - upper - lower, upper + lower);
+        const bool ok = separated_segment || lower >= 2 || (lower == 0 && upper >= 2) ||
+                        (upper + lower == 2 && std::any_of(word.begin(), word.end(), is_vowel));
+        if (!ok) {
+            return 0;
         }
         ++words;
     }
-    return words >= 1;
+    return words;
 }
 
-// A multi-word name: snake_case, kebab-case, dotted, camelCase or SCREAMING_SNAKE, as opposed
-// to one word with a number after it (which is how many people build passwords).
+// camelCase, PascalCase, snake_case, kebab-case and SCREAMING_SNAKE names made of words, with
+// at most a short number at the end: passwordField, SecretName, db_password_2, GITHUB_TOKEN.
+bool is_identifier_name(std::string_view s) {
+    std::size_t end = s.size();
+    std::size_t trailing_digits = 0;
+    while (end > 0 && is_digit(s[end - 1]) && trailing_digits < 4) {
+        --end;
+        ++trailing_digits;
+    }
+    // Only a number glued to a word is a suffix (word123); after a separator it is a segment.
+    if (end == 0 || !is_alpha(s[end - 1])) {
+        end = s.size();
+    }
+    const std::string_view body = s.substr(0, end);
+    return !body.empty() && is_alpha(body.front()) && name_words(body) >= 1;
+}
+
+// A multi-word name (snake_case, kebab-case, dotted, camelCase, PascalCase), as opposed to one
+// word with a number after it, which is how many people build passwords.
 bool is_compound_identifier(std::string_view s) {
-    if (!is_identifier_name(s)) {
-        return false;
+    std::size_t end = s.size();
+    while (end > 0 && is_digit(s[end - 1])) {
+        --end;
     }
-    const bool separator = s.find_first_of("_-.") != std::string_view::npos;
-    bool camel = false;
-    for (std::size_t i = 1; i < s.size(); ++i) {
-        camel = camel || (is_lower(s[i - 1]) && is_upper(s[i]));
+    if (end == 0 || !is_alpha(s[end - 1])) {
+        end = s.size(); // scram-sha-256: the number is a segment of its own
     }
-    return separator || camel;
+    const std::string_view body = s.substr(0, end);
+    return !body.empty() && is_alpha(body.front()) && name_words(body) >= 2;
 }
 
-// GID:user_list, group/member, a|b: identifiers or numbers joined by : / |
+// GID:user_list, group/member, a|b, timer=default_timer: names or numbers joined by : / | = ,
 bool is_identifier_list(std::string_view s) {
     std::size_t segments = 0;
     std::size_t start = 0;
     while (start <= s.size()) {
-        std::size_t end = s.find_first_of(":/|", start);
+        std::size_t end = s.find_first_of(":/|=,", start);
         end = end == std::string_view::npos ? s.size() : end;
         const std::string_view segment = s.substr(start, end - start);
         if (segment.empty() || !(is_identifier_name(segment) || all_of(segment, is_digit))) {
@@ -618,6 +659,9 @@ bool not_placeholder(std::string_view value) {
     if (value.size() > 3 && value.ends_with(")s") && value.find("%(") != std::string_view::npos) {
         return false;
     }
+    if (value.ends_with("..")) {
+        return false; // a value shown truncated: ops_eyJzaWduSW5B..
+    }
     const std::string folded = lower_alnum_only(value);
     if (std::find(k_placeholder_values.begin(), k_placeholder_values.end(), folded) !=
         k_placeholder_values.end()) {
@@ -630,6 +674,65 @@ bool not_placeholder(std::string_view value) {
            longest_run(value, [](char c) noexcept { return c == '*' || c == '#'; }) < 3;
 }
 
+// The passwords that tutorials and default configurations use, also in leetspeak and with a
+// short number or symbol after them: P@ssw0rd, s3cr3t!, admin123, changeme1, letmein.
+bool is_stock_password(std::string_view value) {
+    // Trailing digits and symbols ("admin123!") do not make a stock password less stock.
+    while (!value.empty() && !is_alpha(value.back())) {
+        value.remove_suffix(1);
+    }
+    std::string word;
+    for (const char c : value) {
+        switch (c) {
+        case '0':
+            word += 'o';
+            break;
+        case '1':
+            word += 'i';
+            break;
+        case '3':
+            word += 'e';
+            break;
+        case '4':
+        case '@':
+            word += 'a';
+            break;
+        case '5':
+        case '$':
+            word += 's';
+            break;
+        case '7':
+            word += 't';
+            break;
+        default:
+            word += fold(c);
+        }
+    }
+    constexpr std::array k_stock{
+        std::string_view{"password"}, std::string_view{"passw"},    std::string_view{"secret"},
+        std::string_view{"admin"},    std::string_view{"letmein"},  std::string_view{"welcome"},
+        std::string_view{"changeme"}, std::string_view{"qwerty"},   std::string_view{"iloveyou"},
+        std::string_view{"root"},     std::string_view{"toor"},     std::string_view{"hunter"},
+        std::string_view{"pass"},     std::string_view{"passwort"}, std::string_view{"guest"},
+        std::string_view{"default"},  std::string_view{"master"},   std::string_view{"abc"},
+    };
+    return std::find(k_stock.begin(), k_stock.end(), word) != k_stock.end();
+}
+
+// abcd1234abcd1234abcd1234, xyzxyzxyz: a short chunk typed three times or more.
+bool is_repeated_chunk(std::string_view value) {
+    for (std::size_t period = 2; period <= 16 && 3 * period <= value.size(); ++period) {
+        bool periodic = true;
+        for (std::size_t i = period; i < 3 * period && periodic; ++i) {
+            periodic = fold(value[i]) == fold(value[i - period]);
+        }
+        if (periodic) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // True unless the value is a documentation or test value: it contains example, sample, dummy,
 // fake or test (AWS's AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY among
 // them), or a typed run such as 123456 or abcdef. A JWT is judged by its decoded header and
@@ -640,8 +743,21 @@ bool not_example(std::string_view value) {
             return false;
         }
     }
-    if (longest_sequence(value) >= 6) {
+    if (longest_sequence(value) >= 6 || icontains(value, "password") || is_stock_password(value) ||
+        is_repeated_chunk(value)) {
         return false;
+    }
+    // Base64 of readable text ("dummy text data") is judged by its text.
+    if (value.size() >= 12 && !value.starts_with("eyJ")) {
+        if (const auto text = decode_base64(value);
+            text && text->size() >= 8 &&
+            std::all_of(text->begin(), text->end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+            for (const std::string_view word : k_example_words) {
+                if (icontains(*text, word)) {
+                    return false;
+                }
+            }
+        }
     }
     if (value.starts_with("eyJ")) {
         std::string decoded;
@@ -835,12 +951,20 @@ PemParts split_pem(std::string_view value) {
             break;
         }
     }
+    // The body ends at the END armour (its spaces would otherwise split it into words).
+    for (const std::string_view end_armour : {"-----END", "---- END"}) {
+        if (const std::size_t end = value.find(end_armour); end != std::string_view::npos) {
+            value = value.substr(0, end);
+        }
+    }
     std::string line;
     const auto flush = [&] {
         if (line.find(':') != std::string::npos) {
             parts.encrypted_headers = parts.encrypted_headers || icontains(line, "encrypted");
         } else if (line.starts_with("-----")) {
             // the END line
+        } else if (line.size() == 5 && line.front() == '=') {
+            // the OpenPGP armour checksum (=XXXX, RFC 4880 section 6.1)
         } else if (!line.empty()) {
             parts.line_lengths.push_back(line.size());
             parts.body += line;
@@ -947,6 +1071,18 @@ bool pem_structure(std::string_view value) {
     return byte(0) == 0x30 && (byte(1) < 0x80 || (byte(1) >= 0x81 && byte(1) <= 0x83));
 }
 
+// A Discord bot token: its first part is the bot's user id (a 17 to 20 digit snowflake) in
+// base64, then a timestamp and an HMAC.
+bool discord_bot_token(std::string_view value) {
+    const std::size_t dot = value.find('.');
+    if (dot == std::string_view::npos) {
+        return false;
+    }
+    const auto id = decode_base64(value.substr(0, dot));
+    return id && id->size() >= 17 && id->size() <= 20 && all_of(*id, is_digit) &&
+           id->front() != '0';
+}
+
 // HTTP Basic credentials and docker "auth" values: base64 of "user:password" in printable
 // text, with a password that is not a placeholder.
 bool basic_auth(std::string_view value) {
@@ -967,26 +1103,46 @@ bool basic_auth(std::string_view value) {
     return not_placeholder(std::string_view(*decoded).substr(colon + 1));
 }
 
+// A value scraped from HTML ends where an escaped quote or bracket starts (&quot;, &#39;, &lt;).
+std::string_view before_html_entity(std::string_view value) {
+    for (const std::string_view entity : {"&quot", "&#39", "&#x27", "&apos", "&lt", "&gt"}) {
+        value = value.substr(0, value.find(entity));
+    }
+    return value;
+}
+
 // The common ground of generic secrets: not a placeholder, and none of the things that sit in
 // secret-named fields without being secrets: URLs, paths, e-mail addresses, UUIDs, SRI hashes,
 // versions, dates, member accesses, function calls, lists of names.
 bool plausible_literal(std::string_view value) {
-    return not_placeholder(value) && value.find("://") == std::string_view::npos &&
-           !is_path(value) && !is_uuid(value) && !is_algorithm_digest(value) &&
-           !is_version(value) && !is_email(value) && !is_member_access(value) &&
-           !is_expression(value) && !is_numeric_notation(value) && !is_identifier_list(value);
+    if (!not_placeholder(value) || value.find("://") != std::string_view::npos || is_path(value) ||
+        is_expression(value)) {
+        return false;
+    }
+    // Code around a value leaks into it (self.encoding), name_list): judge the value with its
+    // surrounding punctuation removed too.
+    for (const std::string_view v : {value, strip_punctuation(value)}) {
+        if (is_uuid(v) || is_algorithm_digest(v) || is_version(v) || is_email(v) ||
+            is_member_access(v) || is_numeric_notation(v) || is_identifier_list(v)) {
+            return false;
+        }
+    }
+    return true;
 }
 
-// A generic token, key or secret value: at least 8 characters, a plausible literal, not a hex
-// digest, not letters of one case only, not digits only, and with no whitespace.
+// A generic token, key or secret value: at least 8 characters (20 unless it mixes three of
+// lower case, upper case, digits and symbols), a plausible literal, not a hex digest, not
+// letters of one case only, not digits only, and with no whitespace.
 bool generic_secret(std::string_view value) {
+    value = before_html_entity(value);
     if (value.size() < 8 || !plausible_literal(value) || is_identifier_name(value) ||
-        is_hex_digest(value)) {
+        is_identifier_name(strip_punctuation(value)) || is_hex_digest(value)) {
         return false;
     }
     bool lower = false;
     bool upper = false;
     bool digit = false;
+    bool symbol = false;
     for (const char c : value) {
         if (is_space(c)) {
             return false;
@@ -994,8 +1150,16 @@ bool generic_secret(std::string_view value) {
         lower = lower || is_lower(c);
         upper = upper || is_upper(c);
         digit = digit || is_digit(c);
+        // '_' and '-' join words in names; they do not make a value more random.
+        symbol = symbol || (!is_alnum(c) && c != '_' && c != '-');
     }
     if (!lower && !upper) {
+        return false;
+    }
+    // Short values need more variety: most short lower-case-and-digit strings in code are ids,
+    // not keys.
+    const int classes = int{lower} + int{upper} + int{digit} + int{symbol};
+    if (value.size() < 20 && classes < 3) {
         return false;
     }
     return digit || (lower && upper);
@@ -1006,8 +1170,9 @@ bool generic_secret(std::string_view value) {
 // "hunter2!x" and "Tr0ub4dor&3" are. Digits alone are allowed (PINs, "123456" is then
 // reported at info by not_example).
 bool generic_password(std::string_view value) {
+    value = before_html_entity(value);
     if (value.size() < 6 || value.size() > 128 || !plausible_literal(value) ||
-        is_compound_identifier(value)) {
+        is_compound_identifier(value) || is_compound_identifier(strip_punctuation(value))) {
         return false;
     }
     bool lower = false;
@@ -1041,12 +1206,19 @@ bool generic_password(std::string_view value) {
 }
 
 constexpr NamedCheck k_credential_checks[] = {
-    {"not_placeholder", not_placeholder}, {"not_example", not_example},
-    {"github_crc32", token_crc32},        {"bech32", bech32},
-    {"base58check", base58check},         {"jwt", jwt},
-    {"jwt_not_public", jwt_not_public},   {"pem_body", pem_body},
-    {"pem_structure", pem_structure},     {"basic_auth", basic_auth},
-    {"generic_secret", generic_secret},   {"generic_password", generic_password},
+    {"not_placeholder", not_placeholder},
+    {"not_example", not_example},
+    {"github_crc32", token_crc32},
+    {"bech32", bech32},
+    {"base58check", base58check},
+    {"jwt", jwt},
+    {"jwt_not_public", jwt_not_public},
+    {"pem_body", pem_body},
+    {"pem_structure", pem_structure},
+    {"basic_auth", basic_auth},
+    {"discord_bot_token", discord_bot_token},
+    {"generic_secret", generic_secret},
+    {"generic_password", generic_password},
 };
 
 } // namespace
