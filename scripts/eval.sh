@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Scores the promptlint binary on the labelled public samples in ../shared/eval (recall and
+# Scores the promptlint binary on the labelled public samples in ../shared/eval, then the
+# confidential packs on tests/data (scripts/eval_confidential.py) (recall and
 # false-positive rate per source and kind). Not part of the test suite: it takes minutes.
 #   scripts/eval.sh [BINARY] [score.py options…]   e.g. scripts/eval.sh build/promptlint --by kind
 # --no-config: the score is the built-in packs', whatever .promptlint.json the checkout holds.
@@ -16,3 +17,5 @@ for corpus in "$eval_dir"/*.jsonl; do
         --adapter json --adapter-opt rule=rule_id --adapter-opt start=start_byte \
         --adapter-opt end=end_byte "$@"
 done
+# ../shared/eval has no confidentiality samples: score the repository's own labelled documents.
+python3 scripts/eval_confidential.py "$binary" "$@"
