@@ -40,6 +40,12 @@ std::size_t match_at(std::string_view text, std::size_t pos, std::string_view ph
     return t;
 }
 
+// Context words are whole words, but '_' separates them: the words that give a value its
+// context are usually parts of an identifier (DEEPSEEK_API_KEY, stripe_secret).
+bool is_phrase_byte(unsigned char c) noexcept {
+    return c != '_' && is_word_byte(c);
+}
+
 } // namespace
 
 std::size_t utf8_length(std::string_view bytes) noexcept {
@@ -73,8 +79,8 @@ bool contains_phrase(std::string_view haystack, std::string_view phrase) noexcep
         if (fold(haystack[i]) != first) {
             continue;
         }
-        if (i > 0 && is_word_byte(static_cast<unsigned char>(haystack[i - 1])) &&
-            is_word_byte(first)) {
+        if (i > 0 && is_phrase_byte(static_cast<unsigned char>(haystack[i - 1])) &&
+            is_phrase_byte(first)) {
             continue;
         }
         std::size_t end = match_at(haystack, i, phrase);
@@ -82,8 +88,8 @@ bool contains_phrase(std::string_view haystack, std::string_view phrase) noexcep
             continue;
         }
         const auto last = static_cast<unsigned char>(phrase.back());
-        if (end < haystack.size() && is_word_byte(static_cast<unsigned char>(haystack[end])) &&
-            is_word_byte(last)) {
+        if (end < haystack.size() && is_phrase_byte(static_cast<unsigned char>(haystack[end])) &&
+            is_phrase_byte(last)) {
             continue;
         }
         return true;

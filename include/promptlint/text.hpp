@@ -25,8 +25,9 @@ inline bool is_word_byte(unsigned char c) noexcept {
 }
 
 // True when `phrase` (lower-case) occurs in `haystack` case-insensitively as whole words: not
-// preceded or followed by a letter, digit or '_'. Runs of spaces in the phrase match any run
-// of white space, '-' or '_' in the text, so "access key" also finds "access_key".
+// preceded or followed by a letter or digit ('_' separates words, so "deepseek" is found in
+// DEEPSEEK_API_KEY). Runs of spaces in the phrase match any run of white space, '-' or '_' in
+// the text, so "access key" also finds "access_key".
 bool contains_phrase(std::string_view haystack, std::string_view phrase) noexcept;
 
 } // namespace promptlint

@@ -15,6 +15,14 @@ TEST_CASE("context phrases match case-insensitively, as whole words, across sepa
     CHECK_FALSE(contains_phrase("", "aws"));
 }
 
+TEST_CASE("'_' separates context words: identifiers carry them", "[text]") {
+    CHECK(contains_phrase("DEEPSEEK_API_KEY=", "deepseek"));
+    CHECK(contains_phrase("export STRIPE_SECRET=", "secret"));
+    CHECK(contains_phrase("my_aws", "aws"));
+    CHECK_FALSE(contains_phrase("deepseeker_key", "deepseek"));
+    CHECK_FALSE(contains_phrase("DEEPSEEK2_KEY", "deepseek"));
+}
+
 TEST_CASE("lines and columns count characters, not bytes", "[text]") {
     CHECK(utf8_length("h\xC3\xA9llo") == 5);
     CHECK(utf8_length("\xFF\xFE") == 2); // invalid bytes still count, one each
