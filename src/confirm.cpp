@@ -246,7 +246,14 @@ void Confirmer::confirm(std::string_view buffer, std::vector<RawHit>& hits,
                 have_last = true;
                 last_start = ov[0];
                 last_end = ov[1];
-                next_from = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+                // The next value may begin inside what this match consumed after its secret
+                // group (a separator such as ',' or ' '), so resume at the group's end.
+                std::size_t value_end = ov[1];
+                const std::size_t g = (*m_impl->rules)[rule].secret_group;
+                if (g > 0 && static_cast<std::size_t>(rc) > g && ov[2 * g] != PCRE2_UNSET) {
+                    value_end = ov[2 * g + 1];
+                }
+                next_from = value_end > ov[0] ? value_end : ov[0] + 1;
                 if (ov[1] >= hit_end) {
                     break;
                 }
