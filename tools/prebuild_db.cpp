@@ -16,6 +16,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -31,11 +32,16 @@ void write_if_changed(const std::string& path, const std::string& content) {
             return;
         }
     }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    if (!out.flush()) {
-        throw promptlint::Error(fmt::format("{}: cannot write", path));
+    // Written aside and renamed, so an interrupted build never leaves half a database.
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        if (!out.flush()) {
+            throw promptlint::Error(fmt::format("{}: cannot write", tmp));
+        }
     }
+    std::filesystem::rename(tmp, path);
 }
 
 } // namespace
