@@ -34,8 +34,11 @@ def main() -> int:
         row("start-up: ripgrep, same patterns", f"{s['rg-prompt'] * 1e3:.1f} ms",
             f"{s['rg-prompt'] / pl:.2f}x promptlint")
     cold = medians(json_dir / "cold.json")
-    c = next(iter(cold.values()))
-    row("cold start: compile every default pack", f"{c * 1e3:.0f} ms", "", "target < 500 ms")
+    c = cold["promptlint, cold start (empty cache)"]
+    row("cold start: empty cache, 2 KiB prompt", f"{c * 1e3:.0f} ms", "", "target < 500 ms")
+    c = cold["promptlint, compile every default pack (--no-cache)"]
+    row("cold start: compile every default pack (--no-cache)", f"{c * 1e3:.0f} ms", "",
+        "custom rule sets, other CPUs")
 
     t = medians(json_dir / "throughput.json")
     mb = mixed / 1e6

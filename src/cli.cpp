@@ -17,7 +17,9 @@ void RuleOptions::add_to(CLI::App& app) {
                    "Add a rule pack (a .json file, or a folder of them); repeatable")
         ->allow_extra_args(false);
     app.add_flag("--no-builtin", no_builtin, "Use only the packs given with --patterns");
-    app.add_flag("--no-cache", no_cache, "Compile the rules now; neither read nor write the cache");
+    app.add_flag(
+        "--no-cache", no_cache,
+        "Compile the rules now: use neither the cache nor the database built into the binary");
     app.add_option("--cache-dir", cache_dir,
                    "Where compiled rules are cached (default: $XDG_CACHE_HOME/promptlint)");
     auto* config = app.add_option("--config", config_file,

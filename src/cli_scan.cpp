@@ -151,7 +151,9 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
     }
     if (args.verbose) {
         std::cerr << fmt::format("promptlint: {} rules, database {}\n", rules.rules().size(),
-                                 db.loaded_from_cache() ? "loaded from cache" : "compiled");
+                                 db.prebuilt()            ? "built into the binary"
+                                 : db.loaded_from_cache() ? "loaded from cache"
+                                                          : "compiled");
     }
     const PathFilter filter(config);
     Discovery inputs;

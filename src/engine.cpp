@@ -117,6 +117,7 @@ struct Database::Impl {
     std::vector<std::uint32_t> widths;
     std::vector<TermRef> terms; // indexed by hit id - rule count
     bool from_cache = false;
+    bool prebuilt = false;
 };
 
 std::filesystem::path default_cache_dir() {
@@ -148,6 +149,9 @@ std::size_t Database::max_width(std::size_t rule) const noexcept {
 bool Database::loaded_from_cache() const noexcept {
     return m_impl->from_cache;
 }
+bool Database::prebuilt() const noexcept {
+    return m_impl->prebuilt;
+}
 const TermRef* Database::term(std::uint32_t id) const noexcept {
     const std::size_t n = m_impl->widths.size();
     return id >= n && id - n < m_impl->terms.size() ? &m_impl->terms[id - n] : nullptr;
@@ -167,48 +171,67 @@ std::string Database::serialized() const {
     return out;
 }
 
-Database Database::build(const std::vector<Rule>& rules, const CacheSettings& settings) {
-    auto impl = std::make_unique<Impl>();
-    if (rules.empty()) {
-        return Database(std::move(impl));
-    }
-    impl->terms = term_refs(rules);
-    if (rules.size() + impl->terms.size() > std::numeric_limits<std::uint32_t>::max()) {
-        throw Error("too many rules and terms");
-    }
-    const std::filesystem::path dir = settings.dir.empty() ? default_cache_dir() : settings.dir;
-    const bool use_cache = settings.enabled && !dir.empty();
-    const std::string key = cache_key(rules);
+namespace {
 
-    // Payload: u32 rule count, u32 width per rule, then the serialized database.
-    if (use_cache) {
-        if (auto blob = cache::load(dir, key)) {
-            std::uint32_t n = 0;
-            if (blob->size() >= sizeof n) {
-                std::memcpy(&n, blob->data(), sizeof n);
-            }
-            const std::size_t head = sizeof n + std::size_t{n} * sizeof(std::uint32_t);
-            hs_database_t* db = nullptr;
-            if (n == rules.size() && blob->size() > head &&
-                hs_deserialize_database(blob->data() + head, blob->size() - head, &db) ==
-                    HS_SUCCESS) {
-                impl->db.reset(db);
-                impl->widths.resize(n);
-                std::memcpy(impl->widths.data(), blob->data() + sizeof n,
-                            n * sizeof(std::uint32_t));
-                impl->from_cache = true;
-                return Database(std::move(impl));
-            }
-        }
+// The cache payload: u32 rule count, u32 width per rule, then the serialized database.
+std::string payload_of(const std::vector<std::uint32_t>& widths, const hs_database_t* db) {
+    char* bytes = nullptr;
+    std::size_t length = 0;
+    if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) {
+        throw Error("cannot serialize the Hyperscan database");
     }
+    auto n = static_cast<std::uint32_t>(widths.size());
+    std::string blob(reinterpret_cast<const char*>(&n), sizeof n);
+    blob.append(reinterpret_cast<const char*>(widths.data()), n * sizeof(std::uint32_t));
+    blob.append(bytes, length);
+    std::free(bytes);
+    return blob;
+}
 
+// Fills `impl` from a payload for `rule_count` rules; false (and `impl` untouched) when it does
+// not fit or Hyperscan refuses it (damaged, other version, CPU features this host lacks).
+template <typename ImplT>
+bool load_payload(ImplT& impl, std::string_view blob, std::size_t rule_count) {
+    std::uint32_t n = 0;
+    if (blob.size() < sizeof n) {
+        return false;
+    }
+    std::memcpy(&n, blob.data(), sizeof n);
+    const std::size_t head = sizeof n + std::size_t{n} * sizeof(std::uint32_t);
+    hs_database_t* db = nullptr;
+    if (n != rule_count || blob.size() <= head ||
+        hs_deserialize_database(blob.data() + head, blob.size() - head, &db) != HS_SUCCESS) {
+        return false;
+    }
+    impl.db.reset(db);
+    impl.widths.resize(n);
+    std::memcpy(impl.widths.data(), blob.data() + sizeof n, n * sizeof(std::uint32_t));
+    return true;
+}
+
+} // namespace
+
+namespace detail {
+// The database of the default rule set, compiled at build time (tools/prebuild_db.cpp writes
+// the strong definitions). These weak ones say "none": the generator itself, and builds with
+// PROMPTLINT_PREBUILT_DB=OFF.
+[[gnu::weak]] std::string_view prebuilt_key() {
+    return {};
+}
+[[gnu::weak]] std::string_view prebuilt_payload() {
+    return {};
+}
+} // namespace detail
+
+void Database::compile_into(Impl& impl, const std::vector<Rule>& rules) {
     std::vector<const char*> patterns;
     std::vector<unsigned> flags;
     std::vector<unsigned> ids;
     std::vector<std::string> literals; // the terms' expressions, kept alive for the compile
     std::vector<std::size_t> rule_of;  // expression index -> rule, for error messages
+    impl.widths.clear();
     for (std::size_t i = 0; i < rules.size(); ++i) {
-        impl->widths.push_back(static_cast<std::uint32_t>(width_of(rules[i])));
+        impl.widths.push_back(static_cast<std::uint32_t>(width_of(rules[i])));
         if (!rules[i].terms) {
             patterns.push_back(rules[i].pattern.c_str());
             flags.push_back(k_hs_flags);
@@ -246,20 +269,50 @@ Database Database::build(const std::vector<Rule>& rules, const CacheSettings& se
         }
         throw Error(fmt::format("Hyperscan cannot compile the rule set: {}", why));
     }
-    impl->db.reset(db);
+    impl.db.reset(db);
+}
 
+Database Database::build(const std::vector<Rule>& rules, const CacheSettings& settings) {
+    auto impl = std::make_unique<Impl>();
+    if (rules.empty()) {
+        return Database(std::move(impl));
+    }
+    impl->terms = term_refs(rules);
+    if (rules.size() + impl->terms.size() > std::numeric_limits<std::uint32_t>::max()) {
+        throw Error("too many rules and terms");
+    }
+    const std::filesystem::path dir = settings.dir.empty() ? default_cache_dir() : settings.dir;
+    const bool use_cache = settings.enabled && !dir.empty();
+    const std::string key = cache_key(rules);
+
+    // The default rule set's database ships inside the binary, under the same key as the cache
+    // (rules, Hyperscan version, CPU platform): no compile, no file to read. --no-cache means
+    // "compile now", so it is skipped then too.
+    if (settings.enabled && !detail::prebuilt_payload().empty() && detail::prebuilt_key() == key &&
+        load_payload(*impl, detail::prebuilt_payload(), rules.size())) {
+        impl->from_cache = true;
+        impl->prebuilt = true;
+        return Database(std::move(impl));
+    }
     if (use_cache) {
-        Database result(std::move(impl));
-        auto n = static_cast<std::uint32_t>(rules.size());
-        std::string blob(reinterpret_cast<const char*>(&n), sizeof n);
-        blob.append(reinterpret_cast<const char*>(result.m_impl->widths.data()),
-                    n * sizeof(std::uint32_t));
-        blob += result.serialized();
+        if (auto blob = cache::load(dir, key); blob && load_payload(*impl, *blob, rules.size())) {
+            impl->from_cache = true;
+            return Database(std::move(impl));
+        }
+    }
+    compile_into(*impl, rules);
+    if (use_cache) {
         // A cache that cannot be written (read-only home, full disk) only costs the next start.
-        cache::store(dir, key, blob);
-        return result;
+        cache::store(dir, key, payload_of(impl->widths, impl->db.get()));
     }
     return Database(std::move(impl));
+}
+
+std::pair<std::string, std::string>
+Database::compile_for_embedding(const std::vector<Rule>& rules) {
+    Impl impl;
+    compile_into(impl, rules);
+    return {cache_key(rules), payload_of(impl.widths, impl.db.get())};
 }
 
 struct Matcher::Impl {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace promptlint {
@@ -44,9 +45,15 @@ std::string hyperscan_version();
 
 class Database {
 public:
-    // Loads the database for `rules` from the cache, or compiles it (and stores it). Throws Error
-    // naming the rule's source, line and id when Hyperscan rejects a pattern.
+    // Takes the database for `rules` from the one built into the binary (the default rule set,
+    // compiled at build time) or the cache, or compiles it (and stores it). With the cache
+    // disabled it always compiles. Throws Error naming the rule's source, line and id when
+    // Hyperscan rejects a pattern.
     static Database build(const std::vector<Rule>& rules, const CacheSettings& cache);
+    // For the build (tools/prebuild_db.cpp): the cache key of `rules` and the cache payload of
+    // their database compiled now, to be embedded in the binary.
+    static std::pair<std::string, std::string>
+    compile_for_embedding(const std::vector<Rule>& rules);
 
     Database(Database&&) noexcept;
     Database& operator=(Database&&) noexcept;
@@ -55,7 +62,8 @@ public:
     std::size_t rule_count() const noexcept;
     // Bytes that a match of rule `rule` can span, capped at k_max_span.
     std::size_t max_width(std::size_t rule) const noexcept;
-    bool loaded_from_cache() const noexcept;
+    bool loaded_from_cache() const noexcept; // not compiled: from the cache or the binary
+    bool prebuilt() const noexcept;          // the database built into the binary
     // The term behind a hit id >= rule_count(); nullptr for the id of a pattern.
     const TermRef* term(std::uint32_t id) const noexcept;
     // The raw hs_serialize_database() bytes, for the reference benchmark program.
@@ -64,6 +72,7 @@ public:
 private:
     struct Impl;
     explicit Database(std::unique_ptr<Impl> impl);
+    static void compile_into(Impl& impl, const std::vector<Rule>& rules);
     std::unique_ptr<Impl> m_impl;
     friend class Matcher;
 };

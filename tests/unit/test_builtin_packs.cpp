@@ -7,8 +7,12 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <filesystem>
+
+#include "helpers.hpp"
 
 using namespace promptlint;
+using promptlint::test::TempDir;
 
 TEST_CASE("every built-in rule passes its own examples and negative examples", "[builtin]") {
     RuleSet set;
@@ -17,6 +21,26 @@ TEST_CASE("every built-in rule passes its own examples and negative examples", "
     for (const ExampleFailure& f : check_examples(set.rules(), db)) {
         FAIL_CHECK(f.source << ": rule '" << f.rule_id << "': " << f.problem);
     }
+}
+
+TEST_CASE("the default rules' database is built into the binary and matches the packs",
+          "[builtin][engine]") {
+    RuleSet set;
+    set.add_builtin();
+    TempDir dir;
+    const Database db = Database::build(set.rules(), CacheSettings{true, dir.path});
+#if PROMPTLINT_EXPECT_PREBUILT_DB
+    CHECK(db.prebuilt());
+    CHECK(db.loaded_from_cache());
+    CHECK(std::filesystem::is_empty(dir.path)); // nothing compiled, so nothing cached
+#endif
+    // Whichever way it came, it reports every example (a stale embedded database would not).
+    for (const ExampleFailure& f : check_examples(set.rules(), db)) {
+        FAIL_CHECK(f.source << ": rule '" << f.rule_id << "': " << f.problem);
+    }
+    // Another rule set never gets it.
+    auto other = test::rules_from(test::pack_with("t.a", R"("abc")"));
+    CHECK_FALSE(Database::build(other.rules(), CacheSettings{true, dir.path}).prebuilt());
 }
 
 TEST_CASE("the built-in packs cover every category with enough rules", "[builtin]") {
