@@ -1974,6 +1974,19 @@ bool tr_phone(std::string_view value) {
     return (area >= 500 && area <= 509) || (area >= 530 && area <= 569);
 }
 
+// German lifelong doctor number (lebenslange Arztnummer, LANR; KBV Arztnummern-Richtlinie):
+// nine digits, a six-digit serial, a check digit, and a two-digit specialty group. The check
+// digit is (10 - (sum of the serial's digits weighted 4, 9, 4, 9, 4, 9) mod 10) mod 10.
+bool de_lanr(std::string_view value) {
+    const auto d = digits_of(value, " ", 9);
+    if (!d || is_repdigit(std::string_view(*d).substr(0, 6))) {
+        return false;
+    }
+    static constexpr std::array<unsigned, 6> k_weights{4, 9, 4, 9, 4, 9};
+    const unsigned sum = weighted(*d, k_weights);
+    return (10 - sum % 10) % 10 == dv((*d)[6]);
+}
+
 // German VAT identification number (USt-IdNr., § 27a UStG): "DE" and nine digits, the last an
 // ISO 7064 MOD 11,10 check digit over the first eight (BZSt). Spaces, dots and dashes between
 // the groups are allowed; the prefix is case-insensitive.
@@ -2054,6 +2067,7 @@ constexpr NamedCheck k_pii_checks[] = {
     {"tr_tckn", tr_tckn},
     {"de_vat_id", de_vat_id},
     {"tr_phone", tr_phone},
+    {"de_lanr", de_lanr},
 };
 
 } // namespace

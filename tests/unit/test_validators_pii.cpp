@@ -587,3 +587,12 @@ TEST_CASE("Turkish national phone numbers by area code", "[validators][pii]") {
     CHECK_FALSE(check("tr_phone", "0212 555 01 2"));
     CHECK_FALSE(check("tr_phone", "0532 000 00 00"));
 }
+
+TEST_CASE("German lifelong doctor number (LANR) check digit", "[validators][pii]") {
+    // KBV: serial weighted 4,9,4,9,4,9; 123456 -> 144 -> check 6; 987654 -> 246 -> check 4.
+    CHECK(check("de_lanr", "123456601"));
+    CHECK(check("de_lanr", "987654455"));
+    CHECK_FALSE(check("de_lanr", "123456501"));
+    CHECK_FALSE(check("de_lanr", "111111501")); // placeholder serial
+    CHECK_FALSE(check("de_lanr", "12345660"));
+}
