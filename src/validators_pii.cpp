@@ -1896,6 +1896,120 @@ bool birth_date(std::string_view value) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Thailand, Turkey, German VAT
+// ---------------------------------------------------------------------------------------------
+
+// Thai national identification number (Department of Provincial Administration): 13 digits,
+// the first (person category) 1 to 8, the last a check digit: the first twelve weighted 13 down
+// to 2, check = (11 - sum mod 11) mod 10. Dashes (1-2345-67890-12-1) and spaces are allowed.
+bool th_tnin(std::string_view value) {
+    const auto d = digits_of(value, " -", 13);
+    if (!d || (*d)[0] < '1' || (*d)[0] > '8' || is_repdigit(*d)) {
+        return false;
+    }
+    // Digits 2-3 are the province (changwat) code of the registering office: 10-27, 30-49,
+    // 50-58, 60-67, 70-77, 80-86 or 90-96.
+    const unsigned province = number(std::string_view(*d).substr(1, 2));
+    const bool known_province = in_range(province, 10, 27) || in_range(province, 30, 58) ||
+                                in_range(province, 60, 67) || in_range(province, 70, 77) ||
+                                in_range(province, 80, 86) || in_range(province, 90, 96);
+    if (!known_province) {
+        return false;
+    }
+    static constexpr std::array<unsigned, 12> k_weights{13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2};
+    const unsigned sum = weighted(std::string_view(*d).substr(0, 12), k_weights);
+    return (11 - sum % 11) % 10 == dv((*d)[12]);
+}
+
+// Turkish identity number (T.C. Kimlik No, Law 5490 and the MERNIS specification): 11 digits,
+// no leading zero; digit 10 = (7 x (d1+d3+d5+d7+d9) - (d2+d4+d6+d8)) mod 10; digit 11 = (sum of
+// the first ten) mod 10.
+bool tr_tckn(std::string_view value) {
+    const auto d = digits_of(value, " ", 11);
+    if (!d || (*d)[0] == '0' || is_repdigit(*d)) {
+        return false;
+    }
+    unsigned odd = 0;
+    unsigned even = 0;
+    for (std::size_t i = 0; i < 9; ++i) {
+        (i % 2 == 0 ? odd : even) += dv((*d)[i]);
+    }
+    const unsigned d10 = (7 * odd + 90 - even) % 10; // + 90 (0 mod 10) keeps it non-negative
+    unsigned total = 0;
+    for (std::size_t i = 0; i < 10; ++i) {
+        total += dv((*d)[i]);
+    }
+    return dv((*d)[9]) == d10 && dv((*d)[10]) == total % 10;
+}
+
+// A Turkish phone number in the national format: an optional trunk 0, then ten digits starting
+// with a geographic area code (the provinces' codes 212-488 of the BTK numbering plan) or a
+// mobile operator prefix (50x, 53x-56x). Separators: spaces, dashes, dots, parentheses.
+bool tr_phone(std::string_view value) {
+    std::string d;
+    for (const char c : value) {
+        if (is_digit(c)) {
+            d.push_back(c);
+        } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+            return false;
+        }
+    }
+    if (d.size() == 11 && d[0] == '0') {
+        d.erase(0, 1);
+    }
+    if (d.size() != 10 || is_repdigit(d.substr(3))) {
+        return false;
+    }
+    static constexpr std::array<unsigned, 82> k_area_codes{
+        212, 216, 222, 224, 226, 228, 232, 236, 242, 246, 248, 252, 256, 258, 262, 264, 266,
+        272, 274, 276, 282, 284, 286, 288, 312, 318, 322, 324, 326, 328, 332, 338, 342, 344,
+        346, 348, 352, 354, 356, 358, 362, 364, 366, 368, 370, 372, 374, 376, 378, 380, 382,
+        384, 386, 388, 412, 414, 416, 422, 424, 426, 428, 432, 434, 436, 438, 442, 446, 452,
+        454, 456, 458, 462, 464, 466, 472, 474, 476, 478, 482, 484, 486, 488};
+    static_assert(std::is_sorted(k_area_codes.begin(), k_area_codes.end()));
+    const unsigned area = number(std::string_view(d).substr(0, 3));
+    if (std::binary_search(k_area_codes.begin(), k_area_codes.end(), area)) {
+        return true;
+    }
+    return (area >= 500 && area <= 509) || (area >= 530 && area <= 569);
+}
+
+// German lifelong doctor number (lebenslange Arztnummer, LANR; KBV Arztnummern-Richtlinie):
+// nine digits, a six-digit serial, a check digit, and a two-digit specialty group. The check
+// digit is (10 - (sum of the serial's digits weighted 4, 9, 4, 9, 4, 9) mod 10) mod 10.
+bool de_lanr(std::string_view value) {
+    const auto d = digits_of(value, " ", 9);
+    if (!d || is_repdigit(std::string_view(*d).substr(0, 6))) {
+        return false;
+    }
+    static constexpr std::array<unsigned, 6> k_weights{4, 9, 4, 9, 4, 9};
+    const unsigned sum = weighted(*d, k_weights);
+    return (10 - sum % 10) % 10 == dv((*d)[6]);
+}
+
+// German VAT identification number (USt-IdNr., § 27a UStG): "DE" and nine digits, the last an
+// ISO 7064 MOD 11,10 check digit over the first eight (BZSt). Spaces, dots and dashes between
+// the groups are allowed; the prefix is case-insensitive.
+bool de_vat_id(std::string_view value) {
+    if (value.size() < 11 || to_upper(value[0]) != 'D' || to_upper(value[1]) != 'E') {
+        return false;
+    }
+    const auto d = digits_of(value.substr(2), " .-", 9);
+    if (!d || (*d)[0] == '0' || is_repdigit(*d)) {
+        return false;
+    }
+    unsigned product = 10;
+    for (std::size_t i = 0; i < 8; ++i) {
+        unsigned sum = (dv((*d)[i]) + product) % 10;
+        if (sum == 0) {
+            sum = 10;
+        }
+        product = (2 * sum) % 11;
+    }
+    return (11 - product) % 10 == dv((*d)[8]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Registration
 // ---------------------------------------------------------------------------------------------
 
@@ -1949,6 +2063,11 @@ constexpr NamedCheck k_pii_checks[] = {
     {"phone_nanp", phone_nanp},
     {"phone_national", phone_national},
     {"birth_date", birth_date},
+    {"th_tnin", th_tnin},
+    {"tr_tckn", tr_tckn},
+    {"de_vat_id", de_vat_id},
+    {"tr_phone", tr_phone},
+    {"de_lanr", de_lanr},
 };
 
 } // namespace

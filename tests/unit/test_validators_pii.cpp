@@ -536,3 +536,63 @@ TEST_CASE("dates of birth must exist", "[validators][pii]") {
     CHECK_FALSE(check("birth_date", "1990-13-01"));
     CHECK_FALSE(check("birth_date", "12.03.1885"));
 }
+
+TEST_CASE("Thai national ID check digit", "[validators][pii]") {
+    // Weights 13..2, check = (11 - sum mod 11) mod 10 (DOPA); 1-1016-00001-50-2 is computed
+    // by hand from that definition, 3-1005-01234-56-3 likewise.
+    CHECK(check("th_tnin", "1101600001502"));
+    CHECK(check("th_tnin", "1-1016-00001-50-2"));
+    CHECK(check("th_tnin", "3100501234563"));
+    CHECK_FALSE(check("th_tnin", "3100501234562"));
+    CHECK_FALSE(check("th_tnin", "0100501234563")); // category 0 does not exist
+    CHECK_FALSE(check("th_tnin", "9100501234563")); // nor does 9
+    CHECK_FALSE(check("th_tnin", "1111111111111"));
+    CHECK_FALSE(check("th_tnin", "310050123456"));
+    CHECK_FALSE(check("th_tnin", "1994567890124")); // check digit right, province 99 does not exist
+}
+
+TEST_CASE("Turkish T.C. Kimlik No check digits", "[validators][pii]") {
+    // 10000000146 is the number the MERNIS documentation and most libraries use as the example.
+    CHECK(check("tr_tckn", "10000000146"));
+    CHECK(check("tr_tckn", "38420815034"));
+    CHECK_FALSE(check("tr_tckn", "10000000145")); // wrong 11th digit
+    CHECK_FALSE(check("tr_tckn", "10000000156")); // wrong 10th digit
+    CHECK_FALSE(check("tr_tckn", "00000000146")); // leading zero
+    CHECK_FALSE(check("tr_tckn", "11111111111"));
+    CHECK_FALSE(check("tr_tckn", "1000000014"));
+}
+
+TEST_CASE("German VAT ID (USt-IdNr.) MOD 11,10 check digit", "[validators][pii]") {
+    // DE136695976 is the example the BZSt confirmation service documentation uses.
+    CHECK(check("de_vat_id", "DE136695976"));
+    CHECK(check("de_vat_id", "de 136 695 976"));
+    CHECK(check("de_vat_id", "DE-136-695-976"));
+    CHECK(check("de_vat_id", "DE123456788"));
+    CHECK_FALSE(check("de_vat_id", "DE136695977"));
+    CHECK_FALSE(check("de_vat_id", "DE123456789"));
+    CHECK_FALSE(check("de_vat_id", "AT136695976"));
+    CHECK_FALSE(check("de_vat_id", "DE13669597"));
+    CHECK_FALSE(check("de_vat_id", "DE1366959761"));
+}
+
+TEST_CASE("Turkish national phone numbers by area code", "[validators][pii]") {
+    // Area codes from the BTK numbering plan: 212 Istanbul (Europe), 312 Ankara, 462 Trabzon;
+    // 532 a mobile prefix.
+    CHECK(check("tr_phone", "0212 555 01 23"));
+    CHECK(check("tr_phone", "0 (312) 555 0123"));
+    CHECK(check("tr_phone", "462-555-01-23"));
+    CHECK(check("tr_phone", "05325550123"));
+    CHECK_FALSE(check("tr_phone", "0253 555 01 23")); // no such area code
+    CHECK_FALSE(check("tr_phone", "0612 555 01 23"));
+    CHECK_FALSE(check("tr_phone", "0212 555 01 2"));
+    CHECK_FALSE(check("tr_phone", "0532 000 00 00"));
+}
+
+TEST_CASE("German lifelong doctor number (LANR) check digit", "[validators][pii]") {
+    // KBV: serial weighted 4,9,4,9,4,9; 123456 -> 144 -> check 6; 987654 -> 246 -> check 4.
+    CHECK(check("de_lanr", "123456601"));
+    CHECK(check("de_lanr", "987654455"));
+    CHECK_FALSE(check("de_lanr", "123456501"));
+    CHECK_FALSE(check("de_lanr", "111111501")); // placeholder serial
+    CHECK_FALSE(check("de_lanr", "12345660"));
+}
