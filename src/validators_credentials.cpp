@@ -562,13 +562,54 @@ bool is_expression(std::string_view s) {
                        [](char c) { return is_identifier_char(c) || c == '.'; });
 }
 
+// Fragments that mark a value as a template or a shortened one wherever they occur.
 constexpr std::array k_placeholder_fragments{
-    std::string_view{"${"}, std::string_view{"{{"},  std::string_view{"}}"},
-    std::string_view{"%("}, std::string_view{"$("},  std::string_view{"<"},
-    std::string_view{">"},  std::string_view{"..."}, std::string_view{"\xE2\x80\xA6"},
-    std::string_view{"**"}, std::string_view{"\\$"}, std::string_view{"#{"},
-    std::string_view{"[["}, std::string_view{"{%"},
+    std::string_view{"%("},           std::string_view{"$("}, std::string_view{"..."},
+    std::string_view{"\xE2\x80\xA6"}, std::string_view{"**"}, std::string_view{"\\$"},
+    std::string_view{"[["},           std::string_view{"{%"},
 };
+
+// What a template variable holds between its brackets: a name, a dotted path, filters and
+// defaults (${VAR:-x}, {{ .Values.db | quote }}, <your api key>). Brackets, '$' and '#' inside
+// mean the value is a string of symbols that only happens to contain "{{" or "<", as random
+// passwords do.
+bool is_template_body(std::string_view body) {
+    return std::none_of(body.begin(), body.end(), [](char c) {
+        return c == '{' || c == '}' || c == '[' || c == ']' || c == '<' || c == '>' || c == '$' ||
+               c == '#' || c == '\n';
+    });
+}
+
+// ${VAR}, ${{ secrets.X }}, {{ var }}, #{var}, <token>: an opening marker, a template body,
+// and its closing marker. A lone "<", ">", "{{" or "}}" is not a template.
+bool has_template_variable(std::string_view value) {
+    constexpr std::array<std::pair<std::string_view, std::string_view>, 5> k_markers{
+        {{"${{", "}}"}, {"${", "}"}, {"{{", "}}"}, {"#{", "}"}, {"<", ">"}}};
+    for (const auto& [open, close] : k_markers) {
+        std::size_t from = 0;
+        while ((from = value.find(open, from)) != std::string_view::npos) {
+            const std::size_t body = from + open.size();
+            const std::size_t end = value.find(close, body);
+            if (end == std::string_view::npos) {
+                break;
+            }
+            if (end > body && is_template_body(value.substr(body, end - body))) {
+                return true;
+            }
+            from = body;
+        }
+    }
+    // A template cut short where the value's pattern stopped (at a space): "{{", "${DB_",
+    // ".Values.password}}".
+    for (const std::string_view open : {"${", "{{", "#{", "<"}) {
+        if (value.starts_with(open) &&
+            value.find(open == "<" ? ">" : "}") == std::string_view::npos) {
+            return true;
+        }
+    }
+    return (value.ends_with("}}") && value.find("{{") == std::string_view::npos) ||
+           (value.ends_with(">") && value.find('<') == std::string_view::npos);
+}
 
 // Lower-case, matched anywhere (case-insensitively). Long enough never to occur by chance in
 // a random key (four letters in base62: about 1 in 10^6 per position).
@@ -644,6 +685,9 @@ bool not_placeholder(std::string_view value) {
             return false;
         }
     }
+    if (has_template_variable(value)) {
+        return false;
+    }
     for (const std::string_view word : k_placeholder_words) {
         if (icontains(value, word)) {
             return false;
@@ -709,12 +753,35 @@ bool is_stock_password(std::string_view value) {
         }
     }
     constexpr std::array k_stock{
-        std::string_view{"password"}, std::string_view{"passw"},    std::string_view{"secret"},
-        std::string_view{"admin"},    std::string_view{"letmein"},  std::string_view{"welcome"},
-        std::string_view{"changeme"}, std::string_view{"qwerty"},   std::string_view{"iloveyou"},
-        std::string_view{"root"},     std::string_view{"toor"},     std::string_view{"hunter"},
-        std::string_view{"pass"},     std::string_view{"passwort"}, std::string_view{"guest"},
-        std::string_view{"default"},  std::string_view{"master"},   std::string_view{"abc"},
+        std::string_view{"password"},
+        std::string_view{"passw"},
+        std::string_view{"secret"},
+        std::string_view{"admin"},
+        std::string_view{"letmein"},
+        std::string_view{"welcome"},
+        std::string_view{"changeme"},
+        std::string_view{"qwerty"},
+        std::string_view{"iloveyou"},
+        std::string_view{"root"},
+        std::string_view{"toor"},
+        std::string_view{"hunter"},
+        std::string_view{"pass"},
+        std::string_view{"passwort"},
+        std::string_view{"guest"},
+        std::string_view{"default"},
+        std::string_view{"master"},
+        std::string_view{"abc"},
+        // The user names that database images and tutorials reuse as the password
+        // (postgres:postgres, mysql:mysql, sa, oracle).
+        std::string_view{"postgres"},
+        std::string_view{"mysql"},
+        std::string_view{"mongodb"},
+        std::string_view{"mongo"},
+        std::string_view{"mariadb"},
+        std::string_view{"oracle"},
+        std::string_view{"redis"},
+        std::string_view{"rabbitmq"},
+        std::string_view{"user"},
     };
     return std::find(k_stock.begin(), k_stock.end(), word) != k_stock.end();
 }
@@ -738,6 +805,16 @@ bool is_repeated_chunk(std::string_view value) {
 // them), or a typed run such as 123456 or abcdef. A JWT is judged by its decoded header and
 // payload, so jwt.io's "John Doe" sample is recognised too.
 bool not_example(std::string_view value) {
+    // Tokens printed in providers' own documentation, copied into countless tutorials.
+    constexpr std::array k_documented{
+        // Telegram Bot API manual, "Authorizing your bot".
+        std::string_view{"110201543:AAHdqTcvCH1vGWJxfSe1ofSAs0K5PALDsaw"},
+    };
+    for (const std::string_view documented : k_documented) {
+        if (value.find(documented) != std::string_view::npos) {
+            return false;
+        }
+    }
     for (const std::string_view word : k_example_words) {
         if (icontains(value, word)) {
             return false;

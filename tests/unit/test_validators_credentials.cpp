@@ -260,7 +260,12 @@ TEST_CASE("not_placeholder rejects the templates and stand-ins people write", "[
                               "!vault",
                               "[AWS_ACCESS_KEY_ID:3f2a9c]",
                               "ops_eyJzaWduSW5B..",
-                              "[EMAIL_1]"}) {
+                              "[EMAIL_1]",
+                              "${DB_PASSWORD:-secret}",
+                              "#{db_password}",
+                              "{{",
+                              ".Values.password}}",
+                              "<%= ENV['DB_PASSWORD'] %>"}) {
         INFO(value);
         CHECK_FALSE(check("not_placeholder", value));
     }
@@ -269,7 +274,10 @@ TEST_CASE("not_placeholder rejects the templates and stand-ins people write", "[
 TEST_CASE("not_placeholder keeps values that only look random", "[creds]") {
     for (const char* value :
          {"Xk8!mQ2zLp", "9fQ2mLx8Rz4Vb7Nc1Pw6", "wp0p0lFGGXXT5JBxlsndbOMM6YM2SA", "hunter2!x",
-          "a1Jx9Qm2Rr7vTz4kLw8NpB3c"}) {
+          "a1Jx9Qm2Rr7vTz4kLw8NpB3c",
+          // Symbols a password generator emits are not template markers unless they enclose
+          // a name: an unmatched '<' or '{{', or brackets inside.
+          "Zq>8<wL{{k", "xY7${q]Lm2!}", "r4{{T}u)w$#9]}}"}) {
         INFO(value);
         CHECK(check("not_placeholder", value));
     }
@@ -283,9 +291,9 @@ TEST_CASE("not_example flags documentation and test values", "[creds]") {
     CHECK_FALSE(check("not_example", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3OD"
                                      "kwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwR"
                                      "JSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"));
-    for (const char* value :
-         {"sample-key-0001", "dummy_token", "fake-secret-value", "MyTestKey9", "abc123456789",
-          "AbCdEfGhIjKl", "P@ssw0rd", "s3cr3t!", "admin123", "123Abpassword"}) {
+    for (const char* value : {"sample-key-0001", "dummy_token", "fake-secret-value", "MyTestKey9",
+                              "abc123456789", "AbCdEfGhIjKl", "P@ssw0rd", "s3cr3t!", "admin123",
+                              "123Abpassword", "postgres", "mysql", "M0ngodb!"}) {
         INFO(value);
         CHECK_FALSE(check("not_example", value));
     }
@@ -293,6 +301,8 @@ TEST_CASE("not_example flags documentation and test values", "[creds]") {
     CHECK_FALSE(check("not_example", k_rfc7519_jwt));
     // Computed: base64 of "dummy text data" is judged by its text.
     CHECK_FALSE(check("not_example", "ZHVtbXkgdGV4dCBkYXRh"));
+    // The bot token printed in Telegram's Bot API manual.
+    CHECK_FALSE(check("not_example", "110201543:AAHdqTcvCH1vGWJxfSe1ofSAs0K5PALDsaw"));
     // Computed: a chunk typed three times.
     CHECK_FALSE(check("not_example", "abcd1234abcd1234abcd1234"));
 }
