@@ -150,3 +150,58 @@ TEST_CASE("the word-at-a-time ASCII check finds a high byte anywhere", "[normali
         CHECK_FALSE(has_non_ascii(std::string(len, 'z')));
     }
 }
+
+TEST_CASE("random mixes of changed and unchanged characters map back piece by piece",
+          "[normalize]") {
+    // Each piece normalizes to `out`; a span of the view covering whole pieces must map back to
+    // exactly those pieces' original bytes (invisible pieces at the edges excluded).
+    struct Piece {
+        std::string_view in;
+        std::string_view out;
+    };
+    const Piece pieces[] = {{"a", "a"},           {"@", "@"},           {"\uFF41", "a"},
+                            {"\uFF20", "@"},      {"\u200B", ""},       {"\u00AD", ""},
+                            {"\u00A0", " "},      {"\u2013", "-"},      {"\u00E9", "\u00E9"},
+                            {"\u6771", "\u6771"}, {"\u0430a", "aa"},    {"\xFF", "\xFF"},
+                            {"\U000E0041", ""},   {"\u0436", "\u0436"}, {"x", "x"}};
+    std::uint32_t seed = 12345;
+    auto next = [&seed] {
+        seed = seed * 1103515245U + 12345U;
+        return (seed >> 16U) & 0x7FFFU;
+    };
+    Normalizer n;
+    for (int round = 0; round < 500; ++round) {
+        std::vector<std::size_t> chosen;
+        std::string input;
+        std::string expected;
+        std::vector<std::size_t> in_at;  // original offset of each piece
+        std::vector<std::size_t> out_at; // view offset of each piece
+        // A look-alike only comes followed by an 'a', so its token is always Latin.
+        chosen.push_back(0);
+        for (std::size_t k = 0, len = 1 + next() % 12; k < len; ++k) {
+            chosen.push_back(next() % std::size(pieces));
+        }
+        for (std::size_t c : chosen) {
+            in_at.push_back(input.size());
+            out_at.push_back(expected.size());
+            input += pieces[c].in;
+            expected += pieces[c].out;
+        }
+        n.run(input);
+        REQUIRE(n.text() == expected);
+        for (std::size_t i = 0; i < chosen.size(); ++i) {
+            for (std::size_t j = i; j < chosen.size(); ++j) {
+                const Piece& first = pieces[chosen[i]];
+                const Piece& last = pieces[chosen[j]];
+                if (first.out.empty() || last.out.empty()) {
+                    continue;
+                }
+                const std::size_t from = out_at[i];
+                const std::size_t to = out_at[j] + last.out.size();
+                INFO(round << " " << i << ".." << j);
+                CHECK(n.original_start(from) == in_at[i]);
+                CHECK(n.original_end(to) == in_at[j] + last.in.size());
+            }
+        }
+    }
+}
