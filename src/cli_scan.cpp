@@ -26,6 +26,7 @@ struct ScanArgs {
     std::string color = "auto";
     bool show_secrets = false;
     bool show_suppressed = false;
+    bool explain = false;
     bool no_inline_ignore = false;
     std::string baseline;
     bool no_ignore = false;
@@ -124,8 +125,11 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
     }
     options.threads =
         args.threads ? args.threads : std::max(1U, std::thread::hardware_concurrency());
-    const ReportOptions report_options{
-        args.show_secrets, format == Format::text && want_color(args.color), args.show_suppressed};
+    ReportOptions report_options;
+    report_options.show_secrets = args.show_secrets;
+    report_options.color = format == Format::text && want_color(args.color);
+    report_options.show_suppressed = args.show_suppressed;
+    report_options.explain = args.explain;
     std::optional<Baseline> baseline;
     if (!args.baseline.empty()) {
         baseline = Baseline::load(args.baseline);
@@ -247,6 +251,9 @@ Command add_scan_command(CLI::App& app, RuleOptions& rules) {
                      "Report only findings that this baseline file does not list");
     scan->add_flag("--show-suppressed", args->show_suppressed,
                    "Also list findings silenced inline or by the baseline (always counted)");
+    scan->add_flag("--explain", args->explain,
+                   "Text report: say under each finding which validators passed, which context "
+                   "words counted, and whether it matched only after normalization");
     scan->add_flag("--no-ignore", args->no_ignore,
                    "Walk folders without honouring .gitignore and .promptlintignore");
     scan->add_option("--max-file-size", args->max_file_size,

@@ -89,6 +89,23 @@ private:
                 rule.name,
                 f.suppressed_by.empty() ? "" : fmt::format("  (suppressed: {})", f.suppressed_by));
             write_snippet(f, by_path.at(f.path), out);
+            if (m_options.explain) {
+                write_explanation(f, out);
+            }
+        }
+    }
+
+    // What the JSON report says in "validators", "context" and "normalized", for people.
+    static void write_explanation(const Finding& f, std::ostream& out) {
+        auto list = [](const std::vector<std::string>& items) {
+            return items.empty() ? std::string("none") : fmt::format("{}", fmt::join(items, ", "));
+        };
+        out << fmt::format("    confidence: {}\n", to_string(f.confidence));
+        out << fmt::format("    validators passed: {}\n", list(f.validators_passed));
+        out << fmt::format("    context words: {}\n", list(f.context_found));
+        if (f.normalized) {
+            out << "    matched after normalization: the value is written with full-width, "
+                   "invisible, look-alike or other Unicode stand-in characters\n";
         }
     }
 
@@ -239,6 +256,9 @@ private:
             j["fingerprint"] = f.fingerprint;
             j["validators"] = f.validators_passed;
             j["context"] = f.context_found;
+            if (f.normalized) {
+                j["normalized"] = true;
+            }
             if (!f.suppressed_by.empty()) {
                 j["suppressed_by"] = f.suppressed_by;
             }

@@ -2,6 +2,7 @@
 
 #include "promptlint/config.hpp"
 #include "promptlint/digest.hpp"
+#include "promptlint/normalize.hpp"
 #include "promptlint/suppress.hpp"
 #include "promptlint/text.hpp"
 
@@ -54,6 +55,7 @@ struct Cursor {
 struct Worker {
     Matcher matcher;
     Confirmer confirmer;
+    Normalizer normalizer; // its buffer is reused window after window
     std::vector<RawHit> hits;
     std::vector<Candidate> candidates;
 
@@ -137,34 +139,45 @@ private:
                      std::vector<Finding>& out) {
         m_worker.hits.clear();
         m_worker.candidates.clear();
-        m_worker.matcher.scan(w.bytes, m_worker.hits);
+        // Matching, validators and context words see the normalized view; everything after
+        // (place, mask, suppress, redact) the original bytes. ASCII windows are not copied.
+        Normalizer& view = m_worker.normalizer;
+        view.run(w.bytes);
+        const std::string_view text = view.text();
+        m_worker.matcher.scan(text, m_worker.hits);
         if (m_worker.hits.empty()) {
             return;
         }
-        m_worker.confirmer.confirm(w.bytes, m_worker.hits, m_worker.candidates);
+        m_worker.confirmer.confirm(text, m_worker.hits, m_worker.candidates);
         for (Candidate& c : m_worker.candidates) {
-            const std::uint64_t start = w.base + c.start;
+            const std::size_t from = view.original_start(c.start);
+            const std::size_t to = view.original_end(c.end);
+            const std::uint64_t start = w.base + from;
             if (start < own_from || start >= own_to) {
                 continue;
             }
             if (c.severity < m_options.min_severity || c.confidence < m_options.min_confidence) {
                 continue;
             }
-            out.push_back(place(w, c));
+            out.push_back(place(w, c, from, to, text.substr(c.start, c.end - c.start)));
         }
     }
 
-    Finding place(const Window& w, Candidate& c) {
-        const std::uint64_t start = w.base + c.start;
+    // `from` and `to` are the value's bytes in the window; `seen` is the value as matched (the
+    // same bytes unless the window was normalized).
+    Finding place(const Window& w, Candidate& c, std::size_t from_byte, std::size_t to_byte,
+                  std::string_view seen) {
+        const std::uint64_t start = w.base + from_byte;
         m_cursor.advance(w, start);
         Finding f;
         f.rule = c.rule;
         f.path = m_path;
         f.start_byte = start;
-        f.end_byte = w.base + c.end;
+        f.end_byte = w.base + to_byte;
         f.line = m_cursor.line;
         f.column = m_cursor.column;
-        f.value = std::string(w.bytes.substr(c.start, c.end - c.start));
+        f.value = std::string(w.bytes.substr(from_byte, to_byte - from_byte));
+        f.normalized = f.value != seen;
         const std::size_t newlines =
             static_cast<std::size_t>(std::count(f.value.begin(), f.value.end(), '\n'));
         f.end_line = f.line + newlines;
@@ -177,15 +190,17 @@ private:
         const Rule& rule = m_rules[c.rule];
         f.severity = c.severity;
         f.confidence = c.confidence;
-        f.fingerprint = fingerprint(rule.id, m_path, f.value);
+        // The fingerprint names the value as matched, whatever its spelling: a baseline entry
+        // keeps meaning the same secret, and ASCII values keep their fingerprints.
+        f.fingerprint = fingerprint(rule.id, m_path, seen);
         f.validators_passed = std::move(c.validators_passed);
         f.context_found = std::move(c.context_found);
 
         // The snippet: the line around the value, clipped to what the window holds.
         std::uint64_t from = std::max(
             {m_cursor.line_start, w.base, start > k_snippet_before ? start - k_snippet_before : 0});
-        std::size_t to = c.start;
-        const std::size_t limit = std::min(w.bytes.size(), c.end + k_snippet_after);
+        std::size_t to = from_byte;
+        const std::size_t limit = std::min(w.bytes.size(), to_byte + k_snippet_after);
         while (to < limit && w.bytes[to] != '\n') {
             ++to;
         }
@@ -195,14 +210,16 @@ private:
         }
         f.snippet = std::string(line);
         f.snippet_start = from;
-        f.suppressed_by = suppression(w, f, rule);
+        f.suppressed_by = suppression(w, f, seen, rule);
         return f;
     }
 
-    // Why the user has accepted this finding, or "" when they have not.
-    std::string suppression(const Window& w, const Finding& f, const Rule& rule) const {
+    // Why the user has accepted this finding, or "" when they have not. Allowlist entries are
+    // held against the value as matched, like the rules.
+    std::string suppression(const Window& w, const Finding& f, std::string_view seen,
+                            const Rule& rule) const {
         if (m_options.allowlist) {
-            if (auto why = m_options.allowlist->match(rule.id, f.value, f.fingerprint)) {
+            if (auto why = m_options.allowlist->match(rule.id, seen, f.fingerprint)) {
                 return *why;
             }
         }

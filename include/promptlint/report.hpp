@@ -20,6 +20,7 @@ struct ReportOptions {
     bool show_secrets = false;
     bool color = false;
     bool show_suppressed = false; // list suppressed findings too (they are always counted)
+    bool explain = false;         // text: say under each finding why it was reported
 };
 
 class Reporter {

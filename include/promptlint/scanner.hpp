@@ -36,6 +36,9 @@ struct Finding {
     std::string fingerprint;
     std::vector<std::string> validators_passed;
     std::vector<std::string> context_found;
+    // The rule matched the normalized view (normalize.hpp) and the original bytes differ from
+    // it: full-width forms, invisible characters, Unicode spaces or dashes, look-alike letters.
+    bool normalized = false;
     // The source line holding the start (clipped around the value on very long lines), and the
     // byte offset of its first byte, so reporters can draw and mask it.
     std::string snippet;
