@@ -22,7 +22,8 @@ cmake --build build/bench -j"$(nproc)" --target promptlint hsref >/dev/null
 pl="$root/build/bench/promptlint"
 hsref="$root/build/bench/bench/hsref"
 
-corpus="$work/corpus$([ $quick = 1 ] && echo -quick)"
+corpus="$work/corpus"
+[ $quick = 1 ] && corpus="$work/corpus-quick"
 if [ ! -f "$corpus/manifest.json" ]; then
     gen_args=()
     [ $quick = 1 ] && gen_args=(--size 32M --tree-files 2000)
