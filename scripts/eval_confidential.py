@@ -5,9 +5,10 @@
 format from the repository's own labelled documents and hands it to the shared score.py:
 - positives: every marking listed in tests/data/confidential-markers/expected.json; a
   positive counts as found when a finding overlaps the marking's first occurrence (span scope).
-- negatives: every file of real public text in tests/data/clean-confidential (licences, man
-  pages, release notes, prose using "secret", "confidential", "privileged" in their ordinary
-  sense); a negative counts as a false positive on any `confidential` finding.
+- negatives: every file of real public text in tests/data/clean-confidential and
+  tests/data/clean-credentials (licences, man pages, release notes, source code, prose using
+  "secret", "confidential", "privileged" in their ordinary sense); a negative counts as a false
+  positive on any `confidential` finding.
 
 Recall is measured with --min-severity info (TLP:GREEN and TLP:CLEAR are reported at info by
 design); false positives twice: at the default threshold (low) and at medium, the bar of the
@@ -24,7 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKERS = ROOT / "tests/data/confidential-markers"
-CLEAN = ROOT / "tests/data/clean-confidential"
+# The credential corpus's real public text counts too (both tests share some files there).
+CLEAN = [ROOT / "tests/data/clean-confidential", ROOT / "tests/data/clean-credentials"]
 
 
 def positives():
@@ -44,10 +46,12 @@ def positives():
 
 
 def negatives():
-    for path in sorted(p for p in CLEAN.rglob("*") if p.is_file() and p.name != "SOURCES.md"):
-        rel = path.relative_to(CLEAN).as_posix()
+    paths = sorted(p for d in CLEAN for p in d.rglob("*")
+                   if p.is_file() and p.name not in ("SOURCES.md", "README.md"))
+    for path in paths:
+        rel = path.relative_to(ROOT / "tests/data").as_posix()
         yield {"id": "clean-" + rel.replace("/", "-"), "source": "promptlint-clean", "rule": "-",
-               "category": "confidential", "kind": rel.split("/")[0],
+               "category": "confidential", "kind": rel.split("/")[1] if rel.count("/") > 1 else rel.split("/")[0],
                "text": path.read_bytes().decode("utf-8", errors="replace"),
                "expect": "no-match", "neg_scope": "all", "meta": {}}
 
