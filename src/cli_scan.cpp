@@ -187,20 +187,22 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
     ScanProgress progress;
     options.progress = &progress;
     const Scanner scanner(rules.rules(), db, options);
-    ScanReport report;
+    // Findings are written as they are found, so memory does not grow with their number.
+    const auto reporter = make_reporter(format, rules.rules(), report_options, std::cout);
+    ScanSummary report;
     {
-        // Only people watching a terminal get a progress line: never pipes, CI or JSON.
+        // A progress line only for people watching a terminal while the report goes elsewhere:
+        // never pipes, CI or JSON, and not over a report being written to the same terminal.
         std::jthread display;
         if (format == Format::text && inputs.items.size() > 1 && ::isatty(STDERR_FILENO) &&
-            !std::getenv("CI")) {
+            !::isatty(STDOUT_FILENO) && !std::getenv("CI")) {
             display = std::jthread([&progress, total = inputs.items.size()](std::stop_token stop) {
                 show_progress(stop, progress, total);
             });
         }
-        report = scanner.scan(inputs);
+        report = scanner.scan(inputs, *reporter);
     }
-
-    make_reporter(format, rules.rules(), report_options)->write(report, std::cout);
+    reporter->finish(report);
     std::cout.flush();
     for (const InputError& e : report.errors) {
         std::cerr << fmt::format("promptlint: {}: {}\n", e.path, e.message);
@@ -213,8 +215,9 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
     if (!report.errors.empty()) {
         return static_cast<int>(ExitCode::input_error);
     }
-    const bool failed = std::any_of(report.findings.begin(), report.findings.end(),
-                                    [&](const Finding& f) { return f.severity >= fail_on; });
+    const auto& counts = report.stats.by_severity;
+    const bool failed = std::any_of(counts.begin() + static_cast<std::ptrdiff_t>(fail_on),
+                                    counts.end(), [](std::uint64_t n) { return n > 0; });
     return static_cast<int>(failed ? ExitCode::findings : ExitCode::clean);
 }
 

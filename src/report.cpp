@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <deque>
+#include <limits>
 #include <map>
 
 #include "report_ci.hpp"
@@ -42,71 +44,136 @@ std::string plural(std::uint64_t n, std::string_view one, std::string_view many)
 
 class TextReporter final : public Reporter {
 public:
-    TextReporter(const std::vector<Rule>& rules, ReportOptions options)
-        : m_rules(rules), m_options(options) {}
+    TextReporter(const std::vector<Rule>& rules, ReportOptions options, std::ostream& out)
+        : m_rules(rules), m_options(options), m_out(out) {}
 
-    void write(const ScanReport& report, std::ostream& out) const override {
-        // Every value on a shown line is masked, suppressed ones too: they are still secrets.
-        std::map<std::string_view, std::vector<const Finding*>> by_path;
-        for (const auto* list : {&report.findings, &report.suppressed}) {
-            for (const Finding& f : *list) {
-                by_path[f.path].push_back(&f);
+    void add(Finding f) override {
+        m_tally.count(f);
+        if (!m_recent.empty() && m_recent.back().finding.path != f.path) {
+            write_ready(std::numeric_limits<std::uint64_t>::max());
+            m_recent.clear();
+        }
+        // A finding's line is drawn once no later finding can lie on the part of it shown.
+        write_ready(f.start_byte);
+        m_recent.push_back({std::move(f), false});
+        forget_passed();
+    }
+
+    void finish(const ScanSummary& scan) override {
+        write_ready(std::numeric_limits<std::uint64_t>::max());
+        m_recent.clear();
+        const bool list_suppressed = m_options.show_suppressed && !m_suppressed.empty();
+        if (list_suppressed) {
+            m_out << (m_tally.findings == 0 ? "" : "\n") << "Suppressed:\n";
+            Headings headings;
+            for (const auto& [path, text] : m_suppressed) {
+                write_heading(path, headings);
+                m_out << text;
             }
         }
-        for (auto& [path, list] : by_path) {
-            std::sort(list.begin(), list.end(), [](const Finding* a, const Finding* b) {
-                return a->start_byte < b->start_byte;
-            });
-        }
-        write_list(report.findings, by_path, out);
-        if (m_options.show_suppressed && !report.suppressed.empty()) {
-            out << (report.findings.empty() ? "" : "\n") << "Suppressed:\n";
-            write_list(report.suppressed, by_path, out);
-        }
-        const bool listed =
-            !report.findings.empty() || (m_options.show_suppressed && !report.suppressed.empty());
-        out << (listed ? "\n" : "") << summary(report) << '\n';
+        m_out << (m_tally.findings > 0 || list_suppressed ? "\n" : "") << summary(scan) << '\n';
     }
 
 private:
-    using ByPath = std::map<std::string_view, std::vector<const Finding*>>;
+    struct Held {
+        Finding finding;
+        bool written = false;
+    };
 
-    void write_list(const std::vector<Finding>& list, const ByPath& by_path,
-                    std::ostream& out) const {
-        const std::string* current = nullptr;
-        for (const Finding& f : list) {
-            if (!current || *current != f.path) {
-                if (current) {
-                    out << '\n';
+    static std::uint64_t snippet_end(const Finding& f) {
+        return f.snippet_start + f.snippet.size();
+    }
+
+    // Writes, in order, the held findings whose shown line ends before `next_start`.
+    void write_ready(std::uint64_t next_start) {
+        std::vector<const Finding*> neighbours;
+        for (Held& h : m_recent) {
+            if (h.written) {
+                continue;
+            }
+            if (snippet_end(h.finding) > next_start) {
+                return;
+            }
+            if (neighbours.empty()) {
+                for (const Held& n : m_recent) {
+                    neighbours.push_back(&n.finding);
                 }
-                current = &f.path;
-                out << paint(printable(f.path), "\x1b[1m") << '\n';
             }
-            const Rule& rule = m_rules[f.rule];
-            out << fmt::format(
-                "{}:{}:{}  {}  {}  {}{}\n", printable(f.path), f.line, f.column,
-                paint(fmt::format("{:<8}", to_string(f.severity)), color_of(f.severity)), rule.id,
-                rule.name,
-                f.suppressed_by.empty() ? "" : fmt::format("  (suppressed: {})", f.suppressed_by));
-            write_snippet(f, by_path.at(f.path), out);
-            if (m_options.explain) {
-                write_explanation(f, out);
+            h.written = true;
+            const Finding& f = h.finding;
+            if (!f.suppressed_by.empty()) {
+                if (m_options.show_suppressed) {
+                    m_suppressed.emplace_back(f.path, entry(f, neighbours));
+                }
+                continue;
             }
+            write_heading(f.path, m_headings);
+            m_out << entry(f, neighbours);
         }
     }
 
+    // Drops written findings that no later finding's shown line can reach: shown lines start
+    // no earlier than the last one held, whose start is the bound.
+    void forget_passed() {
+        const Finding* first_unwritten = nullptr;
+        for (const Held& h : m_recent) {
+            if (!h.written) {
+                first_unwritten = &h.finding;
+                break;
+            }
+        }
+        const std::uint64_t bound =
+            (first_unwritten ? *first_unwritten : m_recent.back().finding).snippet_start;
+        while (!m_recent.empty() && m_recent.front().written &&
+               m_recent.front().finding.end_byte <= bound) {
+            m_recent.pop_front();
+        }
+    }
+
+    // The inputs' paths, each in bold before its first entry, with blank lines between them.
+    struct Headings {
+        bool any = false;
+        std::string last;
+    };
+
+    void write_heading(const std::string& path, Headings& headings) {
+        if (headings.any && headings.last == path) {
+            return;
+        }
+        if (headings.any) {
+            m_out << '\n';
+        }
+        headings = {true, path};
+        m_out << paint(printable(path), "\x1b[1m") << '\n';
+    }
+
+    std::string entry(const Finding& f, const std::vector<const Finding*>& neighbours) const {
+        const Rule& rule = m_rules[f.rule];
+        std::string text = fmt::format(
+            "{}:{}:{}  {}  {}  {}{}\n", printable(f.path), f.line, f.column,
+            paint(fmt::format("{:<8}", to_string(f.severity)), color_of(f.severity)), rule.id,
+            rule.name,
+            f.suppressed_by.empty() ? "" : fmt::format("  (suppressed: {})", f.suppressed_by));
+        text += snippet(f, neighbours);
+        if (m_options.explain) {
+            text += explanation(f);
+        }
+        return text;
+    }
+
     // What the JSON report says in "validators", "context" and "normalized", for people.
-    static void write_explanation(const Finding& f, std::ostream& out) {
+    static std::string explanation(const Finding& f) {
         auto list = [](const std::vector<std::string>& items) {
             return items.empty() ? std::string("none") : fmt::format("{}", fmt::join(items, ", "));
         };
-        out << fmt::format("    confidence: {}\n", to_string(f.confidence));
-        out << fmt::format("    validators passed: {}\n", list(f.validators_passed));
-        out << fmt::format("    context words: {}\n", list(f.context_found));
+        std::string text = fmt::format("    confidence: {}\n", to_string(f.confidence));
+        text += fmt::format("    validators passed: {}\n", list(f.validators_passed));
+        text += fmt::format("    context words: {}\n", list(f.context_found));
         if (f.normalized) {
-            out << "    matched after normalization: the value is written with full-width, "
-                   "invisible, look-alike or other Unicode stand-in characters\n";
+            text += "    matched after normalization: the value is written with full-width, "
+                    "invisible, look-alike or other Unicode stand-in characters\n";
         }
+        return text;
     }
 
     std::string paint(std::string_view text, std::string_view color) const {
@@ -117,8 +184,8 @@ private:
     }
 
     // The finding's line with every value on it masked, and carets under this finding's value.
-    void write_snippet(const Finding& f, const std::vector<const Finding*>& same_path,
-                       std::ostream& out) const {
+    // `same_path` holds, by start, every finding of the input that may lie on that line.
+    std::string snippet(const Finding& f, const std::vector<const Finding*>& same_path) const {
         const std::string_view snip = f.snippet;
         const std::uint64_t snip_end = f.snippet_start + snip.size();
         std::string shown;
@@ -158,117 +225,168 @@ private:
         if (pos < snip.size()) {
             shown += printable(snip.substr(pos));
         }
-        out << "    " << shown << '\n';
-        out << "    " << std::string(marker_col, ' ')
-            << paint(std::string(marker_len, '^'), color_of(f.severity)) << '\n';
+        return fmt::format("    {}\n    {}{}\n", shown, std::string(marker_col, ' '),
+                           paint(std::string(marker_len, '^'), color_of(f.severity)));
     }
 
-    std::string summary(const ScanReport& report) const {
-        const auto& s = report.stats;
+    std::string summary(const ScanSummary& scan) const {
+        const auto& s = scan.stats;
         std::string text;
-        if (report.findings.empty()) {
+        if (m_tally.findings == 0) {
             text = "No findings";
         } else {
             std::vector<std::string> parts;
             for (int sev = 4; sev >= 0; --sev) {
-                if (auto n = s.by_severity[static_cast<std::size_t>(sev)]) {
+                if (auto n = m_tally.by_severity[static_cast<std::size_t>(sev)]) {
                     parts.push_back(fmt::format("{} {}", n, to_string(static_cast<Severity>(sev))));
                 }
             }
-            text = fmt::format("{} ({})", plural(report.findings.size(), "finding", "findings"),
+            text = fmt::format("{} ({})", plural(m_tally.findings, "finding", "findings"),
                                fmt::join(parts, ", "));
         }
         text += fmt::format(" in {}, {} scanned", plural(s.files_scanned, "input", "inputs"),
                             plural(s.bytes_scanned, "byte", "bytes"));
-        if (!report.suppressed.empty()) {
-            text += fmt::format(", {} suppressed", report.suppressed.size());
+        if (m_tally.suppressed > 0) {
+            text += fmt::format(", {} suppressed", m_tally.suppressed);
         }
         if (!s.skipped.empty()) {
             text += fmt::format(", {} skipped", s.skipped.size());
         }
-        if (!report.errors.empty()) {
+        if (!scan.errors.empty()) {
             text += fmt::format(", {} could not be read",
-                                plural(report.errors.size(), "input", "inputs"));
+                                plural(scan.errors.size(), "input", "inputs"));
         }
         return text + ".";
     }
 
     const std::vector<Rule>& m_rules;
     ReportOptions m_options;
+    std::ostream& m_out;
+    Tally m_tally;
+    // The current input's findings, by start: those not yet written, and the written ones that
+    // may still share a shown line with a later finding (their values are masked there too).
+    std::deque<Held> m_recent;
+    Headings m_headings;
+    // Suppressed findings are listed after the others, drawn when they arrived.
+    std::vector<std::pair<std::string, std::string>> m_suppressed;
 };
+
+// Paths and previews can hold invalid UTF-8; replacing beats refusing to report.
+std::string dump(const ordered_json& value) {
+    return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+// `text` (a dumped value) laid out as dump() would lay it out at `indent` spaces.
+std::string indented(std::string text, const std::string& indent) {
+    const std::string newline = "\n" + indent;
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos;
+         nl = text.find('\n', nl + newline.size())) {
+        text.replace(nl, 1, newline);
+    }
+    return text;
+}
 
 class JsonReporter final : public Reporter {
 public:
-    JsonReporter(const std::vector<Rule>& rules, ReportOptions options)
-        : m_rules(rules), m_options(options) {}
+    JsonReporter(const std::vector<Rule>& rules, ReportOptions options, std::ostream& out)
+        : m_rules(rules), m_options(options), m_out(out) {}
 
-    void write(const ScanReport& report, std::ostream& out) const override {
-        ordered_json doc;
-        doc["schema_version"] = k_json_schema_version;
-        doc["tool"] = {{"name", "promptlint"}, {"version", version()}};
-        doc["findings"] = findings_json(report.findings);
+    // Each finding is written as it comes, laid out exactly as one dump() of the whole document
+    // would lay it out: no tree of every finding is ever held.
+    void add(Finding f) override {
+        m_tally.count(f);
+        if (!f.suppressed_by.empty()) {
+            if (m_options.show_suppressed) {
+                m_suppressed.push_back(finding_json(f));
+            }
+            return;
+        }
+        start();
+        m_out << (m_tally.findings == 1 ? "\n    " : ",\n    ")
+              << indented(dump(finding_json(f)), "    ");
+    }
+
+    void finish(const ScanSummary& scan) override {
+        start();
+        m_out << (m_tally.findings == 0 ? "]" : "\n  ]");
+        ordered_json rest;
         if (m_options.show_suppressed) {
-            doc["suppressed"] = findings_json(report.suppressed);
+            rest["suppressed"] = std::move(m_suppressed);
         }
         ordered_json errors = ordered_json::array();
-        for (const InputError& e : report.errors) {
+        for (const InputError& e : scan.errors) {
             errors.push_back({{"path", e.path}, {"message", e.message}});
         }
-        doc["errors"] = std::move(errors);
+        rest["errors"] = std::move(errors);
         ordered_json by_severity;
         for (int sev = 4; sev >= 0; --sev) {
             by_severity[std::string(to_string(static_cast<Severity>(sev)))] =
-                report.stats.by_severity[static_cast<std::size_t>(sev)];
+                m_tally.by_severity[static_cast<std::size_t>(sev)];
         }
         ordered_json skipped = ordered_json::array();
-        for (const Skip& s : report.stats.skipped) {
+        for (const Skip& s : scan.stats.skipped) {
             skipped.push_back({{"path", s.path}, {"reason", s.reason}});
         }
-        doc["stats"] = {{"inputs_scanned", report.stats.files_scanned},
-                        {"bytes_scanned", report.stats.bytes_scanned},
-                        {"findings", report.findings.size()},
-                        {"suppressed", report.suppressed.size()},
-                        {"by_severity", std::move(by_severity)},
-                        {"skipped", std::move(skipped)}};
-        // Paths and previews can hold invalid UTF-8; replacing beats refusing to report.
-        out << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+        rest["stats"] = {{"inputs_scanned", scan.stats.files_scanned},
+                         {"bytes_scanned", scan.stats.bytes_scanned},
+                         {"findings", m_tally.findings},
+                         {"suppressed", m_tally.suppressed},
+                         {"by_severity", std::move(by_severity)},
+                         {"skipped", std::move(skipped)}};
+        // The rest of the document's members, after its opening brace.
+        m_out << ",\n" << std::string_view(dump(rest)).substr(2) << '\n';
     }
 
 private:
-    ordered_json findings_json(const std::vector<Finding>& list) const {
-        ordered_json findings = ordered_json::array();
-        for (const Finding& f : list) {
-            const Rule& rule = m_rules[f.rule];
-            ordered_json j;
-            j["rule_id"] = rule.id;
-            j["rule_name"] = rule.name;
-            j["category"] = to_string(rule.category);
-            j["severity"] = to_string(f.severity);
-            j["confidence"] = to_string(f.confidence);
-            j["path"] = f.path;
-            j["line"] = f.line;
-            j["column"] = f.column;
-            j["end_line"] = f.end_line;
-            j["end_column"] = f.end_column;
-            j["start_byte"] = f.start_byte;
-            j["end_byte"] = f.end_byte;
-            j["preview"] = preview(f.value, m_options.show_secrets);
-            j["fingerprint"] = f.fingerprint;
-            j["validators"] = f.validators_passed;
-            j["context"] = f.context_found;
-            if (f.normalized) {
-                j["normalized"] = true;
-            }
-            if (!f.suppressed_by.empty()) {
-                j["suppressed_by"] = f.suppressed_by;
-            }
-            findings.push_back(std::move(j));
+    // The document up to the opening bracket of "findings", once.
+    void start() {
+        if (m_started) {
+            return;
         }
-        return findings;
+        m_started = true;
+        ordered_json head;
+        head["schema_version"] = k_json_schema_version;
+        head["tool"] = {{"name", "promptlint"}, {"version", version()}};
+        head["findings"] = ordered_json::array();
+        const std::string text = dump(head);
+        constexpr std::string_view k_findings = "\"findings\": [";
+        m_out << std::string_view(text).substr(0, text.rfind(k_findings) + k_findings.size());
+    }
+
+    ordered_json finding_json(const Finding& f) const {
+        const Rule& rule = m_rules[f.rule];
+        ordered_json j;
+        j["rule_id"] = rule.id;
+        j["rule_name"] = rule.name;
+        j["category"] = to_string(rule.category);
+        j["severity"] = to_string(f.severity);
+        j["confidence"] = to_string(f.confidence);
+        j["path"] = f.path;
+        j["line"] = f.line;
+        j["column"] = f.column;
+        j["end_line"] = f.end_line;
+        j["end_column"] = f.end_column;
+        j["start_byte"] = f.start_byte;
+        j["end_byte"] = f.end_byte;
+        j["preview"] = preview(f.value, m_options.show_secrets);
+        j["fingerprint"] = f.fingerprint;
+        j["validators"] = f.validators_passed;
+        j["context"] = f.context_found;
+        if (f.normalized) {
+            j["normalized"] = true;
+        }
+        if (!f.suppressed_by.empty()) {
+            j["suppressed_by"] = f.suppressed_by;
+        }
+        return j;
     }
 
     const std::vector<Rule>& m_rules;
     ReportOptions m_options;
+    std::ostream& m_out;
+    Tally m_tally;
+    bool m_started = false;
+    ordered_json m_suppressed = ordered_json::array();
 };
 
 } // namespace
@@ -292,21 +410,42 @@ std::optional<Format> parse_format(std::string_view name) noexcept {
     return std::nullopt;
 }
 
+void Reporter::write(const ScanReport& report) {
+    // Report order: inputs as they first appear, each input's findings by start.
+    std::map<std::string_view, std::size_t> rank;
+    std::vector<const Finding*> all;
+    for (const auto* list : {&report.findings, &report.suppressed}) {
+        for (const Finding& f : *list) {
+            rank.try_emplace(f.path, rank.size());
+            all.push_back(&f);
+        }
+    }
+    std::stable_sort(all.begin(), all.end(), [&](const Finding* a, const Finding* b) {
+        const std::size_t ra = rank.at(a->path);
+        const std::size_t rb = rank.at(b->path);
+        return ra != rb ? ra < rb : a->start_byte < b->start_byte;
+    });
+    for (const Finding* f : all) {
+        add(*f);
+    }
+    finish(report);
+}
+
 std::unique_ptr<Reporter> make_reporter(Format format, const std::vector<Rule>& rules,
-                                        ReportOptions options) {
+                                        ReportOptions options, std::ostream& out) {
     switch (format) {
     case Format::json:
-        return std::make_unique<JsonReporter>(rules, options);
+        return std::make_unique<JsonReporter>(rules, options, out);
     case Format::sarif:
-        return make_sarif_reporter(rules, options);
+        return make_sarif_reporter(rules, options, out);
     case Format::github:
-        return make_github_reporter(rules, options);
+        return make_github_reporter(rules, options, out);
     case Format::junit:
-        return make_junit_reporter(rules, options);
+        return make_junit_reporter(rules, options, out);
     case Format::text:
         break;
     }
-    return std::make_unique<TextReporter>(rules, options);
+    return std::make_unique<TextReporter>(rules, options, out);
 }
 
 } // namespace promptlint

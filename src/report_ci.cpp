@@ -96,31 +96,57 @@ std::string plural(std::uint64_t n, std::string_view one, std::string_view many)
 }
 
 // "5 findings (1 critical, 3 high, 1 medium) in 2 inputs, 1 input could not be read."
-std::string summary(const ScanReport& report) {
+std::string summary(const Tally& tally, const ScanSummary& scan) {
     std::vector<std::string> parts;
     for (int sev = 4; sev >= 0; --sev) {
-        if (auto n = report.stats.by_severity[static_cast<std::size_t>(sev)]) {
+        if (auto n = tally.by_severity[static_cast<std::size_t>(sev)]) {
             parts.push_back(fmt::format("{} {}", n, to_string(static_cast<Severity>(sev))));
         }
     }
-    std::string text =
-        report.findings.empty()
-            ? std::string("No findings")
-            : fmt::format("{} ({})", plural(report.findings.size(), "finding", "findings"),
-                          fmt::join(parts, ", "));
-    text += fmt::format(" in {}", plural(report.stats.files_scanned, "input", "inputs"));
-    if (!report.suppressed.empty()) {
-        text += fmt::format(", {} suppressed", report.suppressed.size());
+    std::string text = tally.findings == 0
+                           ? std::string("No findings")
+                           : fmt::format("{} ({})", plural(tally.findings, "finding", "findings"),
+                                         fmt::join(parts, ", "));
+    text += fmt::format(" in {}", plural(scan.stats.files_scanned, "input", "inputs"));
+    if (tally.suppressed > 0) {
+        text += fmt::format(", {} suppressed", tally.suppressed);
     }
-    if (!report.stats.skipped.empty()) {
-        text += fmt::format(", {} skipped", report.stats.skipped.size());
+    if (!scan.stats.skipped.empty()) {
+        text += fmt::format(", {} skipped", scan.stats.skipped.size());
     }
-    if (!report.errors.empty()) {
+    if (!scan.errors.empty()) {
         text +=
-            fmt::format(", {} could not be read", plural(report.errors.size(), "input", "inputs"));
+            fmt::format(", {} could not be read", plural(scan.errors.size(), "input", "inputs"));
     }
     return text + ".";
 }
+
+// SARIF and JUnit put totals before the findings: they are written once every finding is in.
+class WholeReportWriter {
+public:
+    virtual ~WholeReportWriter() = default;
+    virtual void write(const ScanReport& report, std::ostream& out) const = 0;
+};
+
+class Buffered final : public Reporter {
+public:
+    Buffered(std::unique_ptr<WholeReportWriter> writer, std::ostream& out)
+        : m_writer(std::move(writer)), m_out(out) {}
+
+    void add(Finding f) override {
+        (f.suppressed_by.empty() ? m_report.findings : m_report.suppressed).push_back(std::move(f));
+    }
+
+    void finish(const ScanSummary& summary) override {
+        static_cast<ScanSummary&>(m_report) = summary;
+        m_writer->write(m_report, m_out);
+    }
+
+private:
+    std::unique_ptr<WholeReportWriter> m_writer;
+    std::ostream& m_out;
+    ScanReport m_report;
+};
 
 // ---------------------------------------------------------------------------------------------
 // SARIF 2.1.0
@@ -216,7 +242,7 @@ std::string dump(const ordered_json& value) {
     return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
 }
 
-class SarifReporter final : public Reporter {
+class SarifReporter final : public WholeReportWriter {
 public:
     SarifReporter(const std::vector<Rule>& rules, ReportOptions options)
         : m_rules(rules), m_options(options) {}
@@ -432,45 +458,52 @@ std::string escape_property(std::string_view text) {
 
 class GithubReporter final : public Reporter {
 public:
-    GithubReporter(const std::vector<Rule>& rules, ReportOptions options)
-        : m_rules(rules), m_options(options) {}
+    GithubReporter(const std::vector<Rule>& rules, ReportOptions options, std::ostream& out)
+        : m_rules(rules), m_options(options), m_out(out) {}
 
-    void write(const ScanReport& report, std::ostream& out) const override {
-        for (const Finding& f : report.findings) {
-            const Rule& rule = m_rules[f.rule];
-            std::vector<std::string> properties;
-            if (f.path != "-") {
-                properties.push_back("file=" + escape_property(clean(f.path)));
-                properties.push_back(fmt::format("line={}", f.line));
-                // Annotations take columns only when they start and end on the same line.
-                if (f.end_line == f.line) {
-                    properties.push_back(fmt::format("col={}", f.column));
-                }
-                properties.push_back(fmt::format("endLine={}", f.end_line));
-                if (f.end_line == f.line) {
-                    properties.push_back(fmt::format("endColumn={}", f.end_column));
-                }
-            }
-            properties.push_back("title=" + escape_property(clean(rule.id)));
-            // The log shows only the message, so it carries the location too.
-            const std::string message =
-                fmt::format("{}:{}:{}: {}: {} ({} severity, {} confidence)", display_path(f.path),
-                            f.line, f.column, clean(rule.name), shown_value(f, m_options),
-                            to_string(f.severity), to_string(f.confidence));
-            out << fmt::format("::{} {}::{}\n", github_command(f.severity),
-                               fmt::join(properties, ","), escape_data(message));
+    void add(Finding f) override {
+        m_tally.count(f);
+        if (!f.suppressed_by.empty()) {
+            return;
         }
-        for (const InputError& e : report.errors) {
-            out << fmt::format(
+        const Rule& rule = m_rules[f.rule];
+        std::vector<std::string> properties;
+        if (f.path != "-") {
+            properties.push_back("file=" + escape_property(clean(f.path)));
+            properties.push_back(fmt::format("line={}", f.line));
+            // Annotations take columns only when they start and end on the same line.
+            if (f.end_line == f.line) {
+                properties.push_back(fmt::format("col={}", f.column));
+            }
+            properties.push_back(fmt::format("endLine={}", f.end_line));
+            if (f.end_line == f.line) {
+                properties.push_back(fmt::format("endColumn={}", f.end_column));
+            }
+        }
+        properties.push_back("title=" + escape_property(clean(rule.id)));
+        // The log shows only the message, so it carries the location too.
+        const std::string message =
+            fmt::format("{}:{}:{}: {}: {} ({} severity, {} confidence)", display_path(f.path),
+                        f.line, f.column, clean(rule.name), shown_value(f, m_options),
+                        to_string(f.severity), to_string(f.confidence));
+        m_out << fmt::format("::{} {}::{}\n", github_command(f.severity),
+                             fmt::join(properties, ","), escape_data(message));
+    }
+
+    void finish(const ScanSummary& scan) override {
+        for (const InputError& e : scan.errors) {
+            m_out << fmt::format(
                 "::error title={}::{}\n", escape_property("promptlint: input not read"),
                 escape_data(fmt::format("{}: {}", display_path(e.path), clean(e.message))));
         }
-        out << "promptlint: " << summary(report) << '\n';
+        m_out << "promptlint: " << summary(m_tally, scan) << '\n';
     }
 
 private:
     const std::vector<Rule>& m_rules;
     ReportOptions m_options;
+    std::ostream& m_out;
+    Tally m_tally;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -514,7 +547,7 @@ std::string xml_escape(std::string_view text, bool attribute = true) {
     return out;
 }
 
-class JunitReporter final : public Reporter {
+class JunitReporter final : public WholeReportWriter {
 public:
     JunitReporter(const std::vector<Rule>& rules, ReportOptions options)
         : m_rules(rules), m_options(options) {}
@@ -627,19 +660,19 @@ private:
 
 } // namespace
 
-std::unique_ptr<Reporter> make_sarif_reporter(const std::vector<Rule>& rules,
-                                              ReportOptions options) {
-    return std::make_unique<SarifReporter>(rules, options);
+std::unique_ptr<Reporter> make_sarif_reporter(const std::vector<Rule>& rules, ReportOptions options,
+                                              std::ostream& out) {
+    return std::make_unique<Buffered>(std::make_unique<SarifReporter>(rules, options), out);
 }
 
 std::unique_ptr<Reporter> make_github_reporter(const std::vector<Rule>& rules,
-                                               ReportOptions options) {
-    return std::make_unique<GithubReporter>(rules, options);
+                                               ReportOptions options, std::ostream& out) {
+    return std::make_unique<GithubReporter>(rules, options, out);
 }
 
-std::unique_ptr<Reporter> make_junit_reporter(const std::vector<Rule>& rules,
-                                              ReportOptions options) {
-    return std::make_unique<JunitReporter>(rules, options);
+std::unique_ptr<Reporter> make_junit_reporter(const std::vector<Rule>& rules, ReportOptions options,
+                                              std::ostream& out) {
+    return std::make_unique<Buffered>(std::make_unique<JunitReporter>(rules, options), out);
 }
 
 } // namespace promptlint

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -64,7 +65,6 @@ struct Worker {
 };
 
 struct Outcome {
-    std::vector<Finding> findings;
     std::optional<InputError> error;
     std::optional<Skip> skip;
     std::uint64_t bytes = 0;
@@ -107,24 +107,26 @@ public:
         : m_rules(rules), m_options(options), m_span(span), m_worker(worker),
           m_path(std::move(path)) {}
 
+    // Told about each window once its findings are placed: the findings that start in the part
+    // it owns, [owned_from, owned_to), which the callee may take (the vector is cleared after).
+    using WindowDone = std::function<void(const Window& window, std::uint64_t owned_from,
+                                          std::uint64_t owned_to, std::vector<Finding>& found)>;
+
     // Scans every window of `source`; returns the bytes scanned.
-    std::uint64_t run(ByteSource& source, std::vector<Finding>& out, WindowSink* sink = nullptr) {
+    std::uint64_t run(ByteSource& source, const WindowDone& done) {
         Window w;
         std::uint64_t own_from = 0;
         std::uint64_t total = 0;
+        std::vector<Finding> found;
         while (source.next(w)) {
             const std::uint64_t end = w.base + w.bytes.size();
             total = std::max(total, end);
             const std::uint64_t own_to = w.last ? std::numeric_limits<std::uint64_t>::max()
                                                 : (end > w.base + m_span ? end - m_span : w.base);
-            const std::size_t first_new = out.size();
-            scan_window(w, own_from, own_to, out);
-            if (sink) {
-                sink->on_window(w, own_from, own_to,
-                                std::span<const Finding>(out).subspan(first_new));
-                // The sink has what it needs: keep memory flat over inputs of any size.
-                out.clear();
-            }
+            scan_window(w, own_from, own_to, found);
+            done(w, own_from, own_to, found);
+            // Whoever needed the findings has them: memory stays flat over inputs of any size.
+            found.clear();
             if (w.last) {
                 break;
             }
@@ -295,40 +297,144 @@ private:
 
 } // namespace
 
-ScanReport Scanner::scan(const Discovery& inputs) const {
+namespace {
+
+// Puts findings in report order while inputs finish in any order: the findings of the first
+// input not yet finished (the head) go straight to the sink; those of inputs after it wait in
+// memory until every input before them is done.
+class OrderedEmitter {
+public:
+    OrderedEmitter(const Discovery& inputs, FindingSink& sink)
+        : m_pending(inputs.items.size()), m_sink(sink) {
+        m_summary.errors = inputs.errors;
+        m_summary.stats.skipped = inputs.skipped;
+    }
+
+    // More findings of input `index`, in order; takes them.
+    void add(std::size_t index, std::vector<Finding>& found) {
+        std::lock_guard lock(m_mutex);
+        if (index == m_head) {
+            for (Finding& f : found) {
+                pass(std::move(f));
+            }
+        } else {
+            auto& held = m_pending[index].findings;
+            std::move(found.begin(), found.end(), std::back_inserter(held));
+        }
+        found.clear();
+    }
+
+    void done(std::size_t index, Outcome outcome) {
+        std::lock_guard lock(m_mutex);
+        m_pending[index].outcome = std::move(outcome);
+        m_pending[index].done = true;
+        while (m_head < m_pending.size()) {
+            Pending& p = m_pending[m_head];
+            for (Finding& f : p.findings) {
+                pass(std::move(f));
+            }
+            p.findings = {};
+            if (!p.done) {
+                return; // the new head streams from now on
+            }
+            settle(p.outcome);
+            ++m_head;
+        }
+    }
+
+    ScanSummary take_summary() { return std::move(m_summary); }
+
+private:
+    struct Pending {
+        std::vector<Finding> findings;
+        Outcome outcome;
+        bool done = false;
+    };
+
+    void pass(Finding f) {
+        if (f.suppressed_by.empty()) {
+            ++m_summary.stats.by_severity[static_cast<std::size_t>(f.severity)];
+        }
+        m_sink.add(std::move(f));
+    }
+
+    void settle(Outcome& o) {
+        if (o.error) {
+            m_summary.errors.push_back(std::move(*o.error));
+        }
+        if (o.skip) {
+            m_summary.stats.skipped.push_back(std::move(*o.skip));
+        }
+        if (o.scanned) {
+            ++m_summary.stats.files_scanned;
+            m_summary.stats.bytes_scanned += o.bytes;
+        }
+    }
+
+    std::mutex m_mutex;
+    std::vector<Pending> m_pending;
+    std::size_t m_head = 0;
+    FindingSink& m_sink;
+    ScanSummary m_summary;
+};
+
+// Keeps a whole report in memory.
+class Collector final : public FindingSink {
+public:
+    explicit Collector(ScanReport& report) : m_report(report) {}
+    void add(Finding f) override {
+        (f.suppressed_by.empty() ? m_report.findings : m_report.suppressed).push_back(std::move(f));
+    }
+
+private:
+    ScanReport& m_report;
+};
+
+} // namespace
+
+ScanSummary Scanner::scan(const Discovery& inputs, FindingSink& sink) const {
     const std::size_t n = inputs.items.size();
-    std::vector<Outcome> outcomes(n);
+    OrderedEmitter emitter(inputs, sink);
 
     auto scan_one = [&](Worker& worker, std::size_t index) {
         const InputItem& item = inputs.items[index];
-        Outcome& out = outcomes[index];
+        Outcome out;
+        auto pass_on = [&](const Window&, std::uint64_t, std::uint64_t,
+                           std::vector<Finding>& found) {
+            if (item.only_lines) {
+                keep_only_lines(found, *item.only_lines);
+            }
+            if (!found.empty()) {
+                emitter.add(index, found);
+            }
+        };
         try {
             auto source = item.contents ? memory_source(*item.contents, m_options.limits)
                                         : open_source(item, m_options.limits);
             Window first;
             if (!source->next(first)) {
                 out.scanned = true;
-                return;
-            }
-            if (!item.explicit_path && looks_binary(first.bytes)) {
+            } else if (!item.explicit_path && looks_binary(first.bytes)) {
                 out.skip = Skip{item.display, "binary"};
-                return;
-            }
-            FileScan scan(m_rules, m_options, m_span, worker, item.display);
-            if (starts_with_utf16_bom(first.bytes)) {
-                auto decoded = memory_source(decode_whole(*source, first), m_options.limits);
-                out.bytes = scan.run(*decoded, out.findings);
             } else {
-                Replay replay(first, *source);
-                out.bytes = scan.run(replay, out.findings);
-            }
-            out.scanned = true;
-            if (item.only_lines) {
-                keep_only_lines(out.findings, *item.only_lines);
+                FileScan scan(m_rules, m_options, m_span, worker, item.display);
+                if (starts_with_utf16_bom(first.bytes)) {
+                    auto decoded = memory_source(decode_whole(*source, first), m_options.limits);
+                    out.bytes = scan.run(*decoded, pass_on);
+                } else {
+                    Replay replay(first, *source);
+                    out.bytes = scan.run(replay, pass_on);
+                }
+                out.scanned = true;
             }
         } catch (const InputFailure& e) {
             out.error = InputError{item.display, e.what()};
         }
+        if (m_options.progress) {
+            m_options.progress->inputs_done.fetch_add(1, std::memory_order_relaxed);
+            m_options.progress->bytes_done.fetch_add(out.bytes, std::memory_order_relaxed);
+        }
+        emitter.done(index, std::move(out));
     };
 
     std::exception_ptr failure;
@@ -339,11 +445,6 @@ ScanReport Scanner::scan(const Discovery& inputs) const {
             Worker worker(m_rules, m_db);
             for (std::size_t i = next++; i < n; i = next++) {
                 scan_one(worker, i);
-                if (m_options.progress) {
-                    m_options.progress->inputs_done.fetch_add(1, std::memory_order_relaxed);
-                    m_options.progress->bytes_done.fetch_add(outcomes[i].bytes,
-                                                             std::memory_order_relaxed);
-                }
             }
         } catch (...) {
             std::lock_guard lock(failure_mutex);
@@ -366,30 +467,13 @@ ScanReport Scanner::scan(const Discovery& inputs) const {
     if (failure) {
         std::rethrow_exception(failure);
     }
+    return emitter.take_summary();
+}
 
+ScanReport Scanner::scan(const Discovery& inputs) const {
     ScanReport report;
-    report.errors = inputs.errors;
-    report.stats.skipped = inputs.skipped;
-    for (Outcome& o : outcomes) {
-        if (o.error) {
-            report.errors.push_back(std::move(*o.error));
-        }
-        if (o.skip) {
-            report.stats.skipped.push_back(std::move(*o.skip));
-        }
-        if (o.scanned) {
-            ++report.stats.files_scanned;
-            report.stats.bytes_scanned += o.bytes;
-        }
-        for (Finding& f : o.findings) {
-            if (!f.suppressed_by.empty()) {
-                report.suppressed.push_back(std::move(f));
-                continue;
-            }
-            ++report.stats.by_severity[static_cast<std::size_t>(f.severity)];
-            report.findings.push_back(std::move(f));
-        }
-    }
+    Collector collect(report);
+    static_cast<ScanSummary&>(report) = scan(inputs, collect);
     return report;
 }
 
@@ -397,8 +481,9 @@ std::uint64_t Scanner::scan_source(ByteSource& source, const std::string& path,
                                    WindowSink& sink) const {
     Worker worker(m_rules, m_db);
     FileScan scan(m_rules, m_options, m_span, worker, path);
-    std::vector<Finding> findings;
-    return scan.run(source, findings, &sink);
+    return scan.run(source,
+                    [&sink](const Window& w, std::uint64_t from, std::uint64_t to,
+                            std::vector<Finding>& found) { sink.on_window(w, from, to, found); });
 }
 
 SourceLimits Scanner::limits() const {
@@ -410,17 +495,17 @@ ScanReport Scanner::scan_text(std::string_view text, const std::string& path) co
     FileScan scan(m_rules, m_options, m_span, worker, path);
     auto source = memory_source(std::string(text), m_options.limits);
     ScanReport report;
-    std::vector<Finding> all;
-    report.stats.bytes_scanned = scan.run(*source, all);
+    Collector collect(report);
+    report.stats.bytes_scanned = scan.run(
+        *source, [&](const Window&, std::uint64_t, std::uint64_t, std::vector<Finding>& found) {
+            for (Finding& f : found) {
+                if (f.suppressed_by.empty()) {
+                    ++report.stats.by_severity[static_cast<std::size_t>(f.severity)];
+                }
+                collect.add(std::move(f));
+            }
+        });
     report.stats.files_scanned = 1;
-    for (Finding& f : all) {
-        if (!f.suppressed_by.empty()) {
-            report.suppressed.push_back(std::move(f));
-            continue;
-        }
-        ++report.stats.by_severity[static_cast<std::size_t>(f.severity)];
-        report.findings.push_back(std::move(f));
-    }
     return report;
 }
 

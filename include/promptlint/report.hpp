@@ -23,14 +23,21 @@ struct ReportOptions {
     bool explain = false;         // text: say under each finding why it was reported
 };
 
-class Reporter {
+// Findings arrive one at a time in report order (scanner.hpp), reported and suppressed alike.
+// Text, JSON and GitHub reports are written as they arrive, so memory does not grow with the
+// number of findings; SARIF and JUnit hold them until finish(), because their headers need
+// totals. Values on a line are masked however the findings that hold them arrive.
+class Reporter : public FindingSink {
 public:
-    virtual ~Reporter() = default;
-    virtual void write(const ScanReport& report, std::ostream& out) const = 0;
+    // After the last finding: writes what is left (summary, errors, statistics).
+    virtual void finish(const ScanSummary& summary) = 0;
+    // A report held in memory, at once: its findings and suppressed findings merged into
+    // report order, then finish().
+    void write(const ScanReport& report);
 };
 
 std::unique_ptr<Reporter> make_reporter(Format format, const std::vector<Rule>& rules,
-                                        ReportOptions options);
+                                        ReportOptions options, std::ostream& out);
 
 // The JSON report's schema version (docs/json-format.md). Bump on incompatible changes.
 inline constexpr int k_json_schema_version = 1;

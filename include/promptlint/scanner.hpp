@@ -56,11 +56,26 @@ struct ScanStats {
     std::array<std::uint64_t, 5> by_severity{}; // reported findings, indexed by Severity
 };
 
-struct ScanReport {
+// What a scan says besides its findings.
+struct ScanSummary {
+    std::vector<InputError> errors; // discovery's first, then each input's, in input order
+    ScanStats stats;
+};
+
+// A whole scan held in memory: for callers that need every finding at once (baselines, tests).
+struct ScanReport : ScanSummary {
     std::vector<Finding> findings;   // input order (as discovered), then by start offset
     std::vector<Finding> suppressed; // accepted by the user (inline directive or baseline)
-    std::vector<InputError> errors;
-    ScanStats stats;
+};
+
+// Receives findings as a scan produces them, in report order: inputs in the order discovery
+// listed them, each input's findings by start offset, reported and suppressed ones (see
+// Finding::suppressed_by) in one stream. Never called from two threads at once. A sink that
+// writes as it goes keeps memory flat however many findings a scan has.
+class FindingSink {
+public:
+    virtual ~FindingSink() = default;
+    virtual void add(Finding finding) = 0;
 };
 
 // Counters a progress display may read while a scan runs (relaxed atomics: display only).
@@ -96,6 +111,11 @@ public:
     // `rules` and `db` must outlive the scanner.
     Scanner(const std::vector<Rule>& rules, const Database& db, ScanOptions options);
 
+    // Streams every finding to `sink` in report order, whatever the number of threads: an
+    // input's findings are passed on while it is scanned when every input before it is done,
+    // and held until then otherwise.
+    ScanSummary scan(const Discovery& inputs, FindingSink& sink) const;
+    // The same, collected in memory.
     ScanReport scan(const Discovery& inputs) const;
     // Streams one source through the pipeline, telling `sink` about each window; returns the
     // bytes scanned. Open the source with limits() so windows overlap enough. Throws

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <sstream>
 
 #include "helpers.hpp"
@@ -17,7 +18,7 @@ const std::string k_secret = "AKIAQ3EGRHTQZLWYXV7N";
 
 std::string render(const Harness& h, const ScanReport& report, Format format, bool show) {
     std::ostringstream out;
-    make_reporter(format, h.rules.rules(), ReportOptions{show, false})->write(report, out);
+    make_reporter(format, h.rules.rules(), ReportOptions{show, false}, out)->write(report);
     return out.str();
 }
 } // namespace
@@ -70,4 +71,62 @@ TEST_CASE("the text report masks every value on the line and marks the one repor
     CHECK_THAT(text, Catch::Contains("    k=AKIA**************** j=AKIA****************\n"
                                      "                             ^^^^^^^^^^^^^^^^^^^^\n"));
     CHECK_THAT(text, Catch::EndsWith("2 findings (2 high) in 1 input, 45 bytes scanned.\n"));
+}
+
+TEST_CASE("a value stays masked on every drawn line, however far along the line it is and "
+          "whether or not it was suppressed",
+          "[report]") {
+    Harness h(rules_from(pack_with("t.aws", R"("AKIA[A-Z2-7]{16}")")));
+    const std::string a = "AKIAQ3EGRHTQZLWYXV7N";
+    const std::string b = "AKIAZ2Y3X4W5V6U7T6S5";
+    const std::string c = "AKIAB2C3D4E5F6G7H2J3";
+    // The first line drawn shows all three values: the third arrives after the first is found.
+    auto report = h.scan("one " + a + " two " + b + std::string(60, '.') + " three " + c + "\n");
+    REQUIRE(report.findings.size() == 3);
+    report.findings[1].suppressed_by = "baseline";
+    report.suppressed.push_back(report.findings[1]);
+    report.findings.erase(report.findings.begin() + 1);
+    for (bool show_suppressed : {false, true}) {
+        std::ostringstream out;
+        make_reporter(Format::text, h.rules.rules(), ReportOptions{false, false, show_suppressed},
+                      out)
+            ->write(report);
+        for (const std::string& value : {a, b, c}) {
+            CHECK(out.str().find(value) == std::string::npos);
+        }
+        CHECK((out.str().find("Suppressed:") != std::string::npos) == show_suppressed);
+    }
+}
+
+TEST_CASE("a report written while several threads scan is the same as with one thread",
+          "[report]") {
+    promptlint::test::TempDir dir;
+    Discovery inputs;
+    for (int i = 0; i < 30; ++i) {
+        auto p = dir.path / ("f" + std::to_string(100 + i) + ".txt");
+        std::ofstream file(p);
+        // Sizes differ widely, so inputs finish out of order.
+        for (int k = 0; k < (i % 7) * 300; ++k) {
+            file << "filler line " << k << (k % 97 == 0 ? " k=" + k_secret : "") << '\n';
+        }
+        inputs.items.push_back(InputItem::file(p.filename().string(), p, false));
+    }
+    inputs.items.push_back(InputItem::file("missing.txt", dir.path / "missing.txt", true));
+    Harness h(rules_from(pack_with("t.aws", R"("AKIA[A-Z2-7]{16}")")));
+    auto render_with = [&](unsigned threads, Format format) {
+        ScanOptions options;
+        options.threads = threads;
+        std::ostringstream out;
+        auto reporter = make_reporter(format, h.rules.rules(), ReportOptions{}, out);
+        reporter->finish(Scanner(h.rules.rules(), h.db, options).scan(inputs, *reporter));
+        return out.str();
+    };
+    for (Format format : {Format::text, Format::json, Format::github}) {
+        const std::string one = render_with(1, format);
+        // The text report leaves errors to stderr; it only counts them.
+        CHECK(one.find(format == Format::text ? "1 input could not be read" : "missing.txt") !=
+              std::string::npos);
+        CHECK(one.find("AKIA") != std::string::npos);
+        CHECK(render_with(3, format) == one);
+    }
 }

@@ -52,7 +52,7 @@ Finding finding(std::size_t rule, std::string path, std::string value, Severity 
 std::string render(const std::vector<Rule>& rules, const ScanReport& report, Format format,
                    bool show_secrets = false) {
     std::ostringstream out;
-    make_reporter(format, rules, ReportOptions{show_secrets, false})->write(report, out);
+    make_reporter(format, rules, ReportOptions{show_secrets, false}, out)->write(report);
     return out.str();
 }
 
@@ -207,7 +207,7 @@ TEST_CASE("SARIF stays valid JSON when paths and values are not valid UTF-8",
                                       "234567890123456",
                                       Severity::critical));
     std::ostringstream out;
-    make_reporter(Format::sarif, set.rules(), ReportOptions{true, false})->write(report, out);
+    make_reporter(Format::sarif, set.rules(), ReportOptions{true, false}, out)->write(report);
     CHECK_NOTHROW(nlohmann::json::parse(out.str()));
 }
 

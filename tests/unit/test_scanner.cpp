@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <limits>
 
@@ -243,4 +244,73 @@ TEST_CASE("a window sink sees every byte owned once, with the findings that star
     CHECK(sink.next_owned == std::numeric_limits<std::uint64_t>::max());
     REQUIRE(sink.starts.size() == 300);
     CHECK(sink.starts[1] == 98 + 21 + 98);
+}
+
+namespace {
+struct Recorded {
+    std::string path;
+    std::uint64_t start = 0;
+    bool suppressed = false;
+    bool operator==(const Recorded&) const = default;
+};
+
+class Recorder final : public FindingSink {
+public:
+    std::vector<Recorded> seen;
+    void add(Finding f) override {
+        seen.push_back({f.path, f.start_byte, !f.suppressed_by.empty()});
+    }
+};
+} // namespace
+
+TEST_CASE("a finding sink gets reported and suppressed findings in report order, whatever the "
+          "number of threads",
+          "[scanner]") {
+    promptlint::test::TempDir dir;
+    Discovery inputs;
+    inputs.errors.push_back({"unreadable-before", "found while listing"});
+    for (int i = 0; i < 20; ++i) {
+        auto p = dir.path / ("f" + std::to_string(100 + i) + ".txt");
+        std::ofstream file(p);
+        // Several windows for some inputs; one value in three accepted inline.
+        for (int k = 0; k < (i % 5) * 2000; ++k) {
+            file << "line " << k;
+            if (k % 211 == 0) {
+                file << " AKIAQ3EGRHTQZLWYXV7N" << (k % 3 == 0 ? " # promptlint:ignore" : "");
+            }
+            file << '\n';
+        }
+        inputs.items.push_back(InputItem::file(p.filename().string(), p, false));
+        if (i == 7) {
+            inputs.items.push_back(InputItem::file("gone.txt", dir.path / "gone.txt", true));
+        }
+    }
+    Harness h(rules_from(pack_with("t.aws", k_aws)));
+    std::vector<Recorded> first;
+    for (unsigned threads : {1U, 2U, 4U}) {
+        ScanOptions options;
+        options.threads = threads;
+        options.limits.stream_window = 1; // as small as the scanner allows: many windows
+        options.limits.mapped_window = 1;
+        Recorder sink;
+        const ScanSummary summary = Scanner(h.rules.rules(), h.db, options).scan(inputs, sink);
+        REQUIRE(summary.errors.size() == 2);
+        CHECK(summary.errors[0].path == "unreadable-before");
+        CHECK(summary.errors[1].path == "gone.txt");
+        const auto reported = static_cast<std::uint64_t>(std::count_if(
+            sink.seen.begin(), sink.seen.end(), [](const Recorded& r) { return !r.suppressed; }));
+        CHECK(summary.stats.by_severity[static_cast<std::size_t>(Severity::high)] == reported);
+        CHECK(reported > 0);
+        CHECK(reported < sink.seen.size());
+        for (std::size_t i = 1; i < sink.seen.size(); ++i) {
+            const Recorded& a = sink.seen[i - 1];
+            const Recorded& b = sink.seen[i];
+            CHECK((a.path < b.path || (a.path == b.path && a.start < b.start)));
+        }
+        if (threads == 1) {
+            first = sink.seen;
+        } else {
+            CHECK(sink.seen == first);
+        }
+    }
 }
