@@ -271,21 +271,6 @@ private:
     std::vector<std::pair<std::string, std::string>> m_suppressed;
 };
 
-// Paths and previews can hold invalid UTF-8; replacing beats refusing to report.
-std::string dump(const ordered_json& value) {
-    return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
-}
-
-// `text` (a dumped value) laid out as dump() would lay it out at `indent` spaces.
-std::string indented(std::string text, const std::string& indent) {
-    const std::string newline = "\n" + indent;
-    for (std::size_t nl = text.find('\n'); nl != std::string::npos;
-         nl = text.find('\n', nl + newline.size())) {
-        text.replace(nl, 1, newline);
-    }
-    return text;
-}
-
 class JsonReporter final : public Reporter {
 public:
     JsonReporter(const std::vector<Rule>& rules, ReportOptions options, std::ostream& out)
@@ -303,7 +288,7 @@ public:
         }
         start();
         m_out << (m_tally.findings == 1 ? "\n    " : ",\n    ")
-              << indented(dump(finding_json(f)), "    ");
+              << indented(dump(finding_json(f)), 4);
     }
 
     void finish(const ScanSummary& scan) override {

@@ -237,11 +237,6 @@ ordered_json artifact_location(std::string_view path) {
     return location;
 }
 
-// Paths and previews can hold invalid UTF-8; replacing beats refusing to report.
-std::string dump(const ordered_json& value) {
-    return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
-}
-
 class SarifReporter final : public WholeReportWriter {
 public:
     SarifReporter(const std::vector<Rule>& rules, ReportOptions options)
@@ -297,7 +292,7 @@ public:
         constexpr std::string_view k_results = "\"results\": []";
         const std::size_t at = frame.find(k_results);
         const std::size_t line = frame.rfind('\n', at) + 1;
-        const std::string indent = "\n" + std::string(at - line + 2, ' ');
+        const std::size_t indent = at - line + 2;
         out << std::string_view(frame).substr(0, at) << "\"results\": [";
         std::vector<const Finding*> listed;
         for (const Finding& f : report.findings) {
@@ -309,12 +304,8 @@ public:
             }
         }
         for (std::size_t i = 0; i < listed.size(); ++i) {
-            std::string text = dump(result(*listed[i]));
-            for (std::size_t nl = text.find('\n'); nl != std::string::npos;
-                 nl = text.find('\n', nl + indent.size())) {
-                text.replace(nl, 1, indent);
-            }
-            out << (i == 0 ? "" : ",") << indent << text;
+            out << (i == 0 ? "\n" : ",\n") << std::string(indent, ' ')
+                << indented(dump(result(*listed[i])), indent);
         }
         if (!listed.empty()) {
             out << "\n" << std::string(at - line, ' ');
@@ -659,6 +650,19 @@ private:
 };
 
 } // namespace
+
+std::string dump(const ordered_json& value) {
+    return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+std::string indented(std::string text, std::size_t indent) {
+    const std::string newline = "\n" + std::string(indent, ' ');
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos;
+         nl = text.find('\n', nl + newline.size())) {
+        text.replace(nl, 1, newline);
+    }
+    return text;
+}
 
 std::unique_ptr<Reporter> make_sarif_reporter(const std::vector<Rule>& rules, ReportOptions options,
                                               std::ostream& out) {

@@ -5,9 +5,12 @@
 
 #include "promptlint/report.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace promptlint {
@@ -27,6 +30,13 @@ struct Tally {
         }
     }
 };
+
+// A JSON value as the reports lay it out (two-space indent); invalid UTF-8 in paths and
+// previews is replaced, which beats refusing to report.
+std::string dump(const nlohmann::ordered_json& value);
+// `text` (a dumped value) laid out as dump() would lay it out `indent` spaces further in: the
+// JSON and SARIF reports write their findings one at a time into a document's frame.
+std::string indented(std::string text, std::size_t indent);
 
 std::unique_ptr<Reporter> make_sarif_reporter(const std::vector<Rule>& rules, ReportOptions options,
                                               std::ostream& out);
