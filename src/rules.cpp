@@ -1,5 +1,6 @@
 #include "promptlint/rules.hpp"
 
+#include "promptlint/rule_image.hpp"
 #include "promptlint/text.hpp"
 
 #include <fmt/format.h>
@@ -384,7 +385,22 @@ std::size_t RuleSet::remove_if(const std::function<bool(const Rule&)>& drop) {
     return removed;
 }
 
+namespace detail {
+// Replaced by the build's generated source when the binary embeds a rule image.
+[[gnu::weak]] std::string_view prebuilt_rule_image() {
+    return {};
+}
+} // namespace detail
+
 void RuleSet::add_builtin() {
+    // The image holds these very packs, parsed when the binary was built.
+    if (auto image = read_rule_image(detail::prebuilt_rule_image())) {
+        m_rules.reserve(m_rules.size() + image->size());
+        for (Rule& rule : *image) {
+            add_rule(std::move(rule));
+        }
+        return;
+    }
     const std::span<const EmbeddedPack> packs = builtin_packs();
     // Parsing ~800 KB of JSON into ~500 rules is most of a warm start's CPU time. With a second
     // core, a helper thread loads the packs after the one where half the bytes are reached into

@@ -460,6 +460,26 @@ bool Validator::check(std::string_view value) const {
     return entropy >= m_min_entropy && (!m_has_max || entropy <= m_max_entropy);
 }
 
+Validator::Spec Validator::spec() const {
+    return {m_type, m_min_entropy, m_max_entropy, m_has_max, m_on_fail, m_boost};
+}
+
+Validator Validator::from_spec(const Spec& spec) {
+    const NamedCheck* found = nullptr;
+    for_each_check([&](const NamedCheck& c) {
+        if (c.name == spec.type) {
+            found = &c;
+        }
+    });
+    if (!found) {
+        fail("unknown validator type '" + spec.type + "'");
+    }
+    Validator v(spec.type, found->check, spec.min_entropy, spec.max_entropy, spec.has_max);
+    v.m_on_fail = spec.on_fail;
+    v.m_boost = spec.boost;
+    return v;
+}
+
 const std::string& Validator::type() const noexcept {
     return m_type;
 }

@@ -27,6 +27,7 @@ struct ContextSpec {
     std::vector<std::string> words; // lower-case; matched case-insensitively as whole words
     std::size_t window = 64;        // bytes searched before the value's start and after its end
     Effect effect = Effect::require;
+    friend bool operator==(const ContextSpec&, const ContextSpec&) = default;
 };
 
 // Words near the value that say it is something else ("order 4111…", "version 10.1.2.3"):
@@ -36,12 +37,14 @@ struct ExclusionSpec {
     std::vector<std::string> words; // lower-case phrases, matched like context words
     std::size_t window = 32;
     Effect effect = Effect::drop;
+    friend bool operator==(const ExclusionSpec&, const ExclusionSpec&) = default;
 };
 
 // A text the rule must report. `secret`, when given, is the exact value it must report.
 struct Example {
     std::string text;
     std::optional<std::string> secret;
+    friend bool operator==(const Example&, const Example&) = default;
 };
 
 // An organisation's own words (code names, customers, …), matched as whole words by Hyperscan
@@ -73,6 +76,8 @@ struct Rule {
     std::string pack;   // the pack's name, e.g. "credentials"
     std::string source; // where it was loaded from: a path, or "builtin:credentials.json"
     int line = 0;       // line of the rule's id in its source, for error messages
+    // Term sets compare by identity: two rules are equal when they share one list.
+    friend bool operator==(const Rule&, const Rule&) = default;
 };
 
 // Rule ids are dotted lower-case words, [a-z0-9._-], not starting or ending with a dot.

@@ -83,6 +83,20 @@ public:
     // Short form for reports, e.g. "luhn", "entropy>=3.5", "entropy>=3.5,<=6".
     std::string describe() const;
 
+    // Everything a pack says about a validator: a parsed rule set is stored and rebuilt from
+    // these without its JSON (rule_image.hpp).
+    struct Spec {
+        std::string type;
+        double min_entropy = 0.0;
+        double max_entropy = 8.0;
+        bool has_max = false;
+        OnFail on_fail = OnFail::drop;
+        bool boost = false;
+    };
+    Spec spec() const;
+    // Throws std::invalid_argument when no check has the type.
+    static Validator from_spec(const Spec& spec);
+
     friend bool operator==(const Validator&, const Validator&) = default;
 
 private:
