@@ -92,21 +92,42 @@ void write_file(const std::string& path, std::string_view bytes) {
 
 namespace {
 
-// Lets `promptlint FILE…` mean `promptlint scan FILE…`.
+// Lets `promptlint FILE…` mean `promptlint scan FILE…`, and options given before a command
+// (`promptlint --no-cache rules`) apply to that command rather than make it a path to scan.
 std::vector<std::string> with_default_subcommand(const CLI::App& app, int argc,
                                                  const char* const* argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
+    auto is_command = [&](const std::string& word) {
+        return !app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == word; })
+                    .empty();
+    };
     static constexpr std::string_view k_top_level[] = {"-h", "--help", "-V", "--version"};
-    const bool explicit_command =
-        !args.empty() &&
-        (std::find(std::begin(k_top_level), std::end(k_top_level), args[0]) !=
-             std::end(k_top_level) ||
-         !app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == args[0]; })
-              .empty());
-    if (!explicit_command) {
+    if (!args.empty() && (std::find(std::begin(k_top_level), std::end(k_top_level), args[0]) !=
+                              std::end(k_top_level) ||
+                          is_command(args[0]))) {
+        std::reverse(args.begin(), args.end()); // CLI11 takes the arguments last-first
+        return args;
+    }
+    // Skip the leading options, with their values (every option a command shares is also one
+    // of scan's); a command name right after them is the command.
+    const auto scans =
+        app.get_subcommands([](const CLI::App* sub) { return sub->get_name() == "scan"; });
+    const CLI::App* scan = scans.empty() ? nullptr : scans.front();
+    std::size_t i = 0;
+    while (i < args.size() && args[i].size() > 1 && args[i][0] == '-' && args[i] != "--") {
+        const std::string name = args[i].substr(0, args[i].find('='));
+        const CLI::Option* opt = scan ? scan->get_option_no_throw(name) : nullptr;
+        const bool takes_value =
+            opt && opt->get_items_expected_max() > 0 && args[i].find('=') == std::string::npos;
+        i += takes_value ? 2 : 1;
+    }
+    if (i > 0 && i < args.size() && is_command(args[i])) {
+        std::rotate(args.begin(), args.begin() + static_cast<std::ptrdiff_t>(i),
+                    args.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    } else {
         args.insert(args.begin(), "scan");
     }
-    std::reverse(args.begin(), args.end()); // CLI11 takes the arguments last-first
+    std::reverse(args.begin(), args.end());
     return args;
 }
 
