@@ -335,7 +335,7 @@ std::unique_ptr<ByteSource> memory_source(std::string bytes, const SourceLimits&
 }
 
 bool looks_binary(std::string_view first_block) noexcept {
-    if (first_block.starts_with("\xFF\xFE") || first_block.starts_with("\xFE\xFF")) {
+    if (starts_with_utf16_bom(first_block)) {
         return false;
     }
     return first_block.substr(0, 8192).find('\0') != std::string_view::npos;
@@ -392,6 +392,34 @@ std::optional<std::string> decode_utf16(std::string_view bytes) {
         put(out, k_replacement); // a dangling odd byte
     }
     return out;
+}
+
+bool Replay::next(Window& w) {
+    if (!m_replayed) {
+        m_replayed = true;
+        w = m_first;
+        return true;
+    }
+    return !m_first.last && m_rest.next(w);
+}
+
+std::string read_all(ByteSource& source) {
+    std::string out;
+    Window w;
+    while (source.next(w)) {
+        const std::uint64_t have = out.size();
+        if (w.base + w.bytes.size() > have) {
+            out.append(w.bytes.substr(have - w.base));
+        }
+        if (w.last) {
+            break;
+        }
+    }
+    return out;
+}
+
+bool starts_with_utf16_bom(std::string_view bytes) noexcept {
+    return bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF");
 }
 
 } // namespace promptlint

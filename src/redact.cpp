@@ -60,10 +60,6 @@ bool is_space(char c) noexcept {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-bool starts_with_utf16_bom(std::string_view s) noexcept {
-    return s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF");
-}
-
 // The first UTF-8 character of `s` (one byte when it is not valid UTF-8).
 std::string_view first_char(std::string_view s) {
     std::size_t n = s.empty() ? 0 : 1;
@@ -219,41 +215,6 @@ private:
     std::uint64_t m_base = 0;
     bool m_eof = false;
 };
-
-// Puts a window already read back in front of the rest of its source.
-class Replay final : public ByteSource {
-public:
-    Replay(Window first, ByteSource& rest) : m_first(first), m_rest(rest) {}
-    bool next(Window& w) override {
-        if (!m_replayed) {
-            m_replayed = true;
-            w = m_first;
-            return true;
-        }
-        return !m_first.last && m_rest.next(w);
-    }
-
-private:
-    Window m_first;
-    ByteSource& m_rest;
-    bool m_replayed = false;
-};
-
-// Every byte of a source whose windows overlap, once.
-std::string read_all(ByteSource& source) {
-    std::string out;
-    Window w;
-    while (source.next(w)) {
-        const std::uint64_t have = out.size();
-        if (w.base + w.bytes.size() > have) {
-            out.append(w.bytes.substr(have - w.base));
-        }
-        if (w.last) {
-            break;
-        }
-    }
-    return out;
-}
 
 // UTF-16 text decoded to UTF-8, provided that encoding it back gives the same bytes: only then
 // can the output keep every byte the input had outside the replaced values.

@@ -71,10 +71,6 @@ struct Outcome {
     bool scanned = false;
 };
 
-bool starts_with_utf16_bom(std::string_view s) {
-    return s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF");
-}
-
 } // namespace
 
 Scanner::Scanner(const std::vector<Rule>& rules, const Database& db, ScanOptions options)
@@ -263,38 +259,6 @@ void keep_only_lines(std::vector<Finding>& findings, const std::vector<LineRange
     });
 }
 
-// Reads a whole UTF-16 input (its first window already seen) and returns it as UTF-8.
-std::string decode_whole(ByteSource& source, Window first) {
-    std::string raw(first.bytes);
-    Window w = first;
-    while (!w.last && source.next(w)) {
-        const std::uint64_t have = raw.size();
-        if (w.base + w.bytes.size() > have) {
-            raw.append(w.bytes.substr(have - w.base));
-        }
-    }
-    return decode_utf16(raw).value_or(std::string());
-}
-
-// Puts the first window back in front of the rest of a source.
-class Replay final : public ByteSource {
-public:
-    Replay(Window first, ByteSource& rest) : m_first(first), m_rest(rest) {}
-    bool next(Window& w) override {
-        if (!m_replayed) {
-            m_replayed = true;
-            w = m_first;
-            return true;
-        }
-        return !m_first.last && m_rest.next(w);
-    }
-
-private:
-    Window m_first;
-    ByteSource& m_rest;
-    bool m_replayed = false;
-};
-
 } // namespace
 
 namespace {
@@ -419,7 +383,10 @@ ScanSummary Scanner::scan(const Discovery& inputs, FindingSink& sink) const {
             } else {
                 FileScan scan(m_rules, m_options, m_span, worker, item.display);
                 if (starts_with_utf16_bom(first.bytes)) {
-                    auto decoded = memory_source(decode_whole(*source, first), m_options.limits);
+                    // Read whole: a UTF-16 input is decoded before anything is matched.
+                    Replay whole(first, *source);
+                    auto decoded =
+                        memory_source(decode_utf16(read_all(whole)).value_or(""), m_options.limits);
                     out.bytes = scan.run(*decoded, pass_on);
                 } else {
                     Replay replay(first, *source);

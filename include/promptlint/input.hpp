@@ -99,6 +99,22 @@ public:
     virtual bool next(Window& w) = 0;
 };
 
+// Puts a window already read back in front of the rest of its source (to look at an input's
+// first bytes, then scan it from the start).
+class Replay final : public ByteSource {
+public:
+    Replay(Window first, ByteSource& rest) : m_first(first), m_rest(rest) {}
+    bool next(Window& w) override;
+
+private:
+    Window m_first;
+    ByteSource& m_rest;
+    bool m_replayed = false;
+};
+
+// Every byte of a source whose windows overlap, once.
+std::string read_all(ByteSource& source);
+
 struct SourceLimits {
     std::size_t overlap = 0;                       // bytes repeated from the previous window
     std::size_t stream_window = 1U << 20U;         // bytes per window read from a pipe
@@ -113,6 +129,7 @@ std::unique_ptr<ByteSource> memory_source(std::string bytes, const SourceLimits&
 
 // Decode stage. A NUL byte in the first block means binary (UTF-16 aside).
 bool looks_binary(std::string_view first_block) noexcept;
+bool starts_with_utf16_bom(std::string_view bytes) noexcept;
 // UTF-16LE/BE text with a BOM, as UTF-8 (the BOM dropped, unpaired surrogates as U+FFFD);
 // nullopt when `bytes` does not start with a UTF-16 BOM.
 std::optional<std::string> decode_utf16(std::string_view bytes);
