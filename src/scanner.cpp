@@ -82,6 +82,9 @@ Scanner::Scanner(const std::vector<Rule>& rules, const Database& db, ScanOptions
         if (rules[i].context) {
             context = std::max(context, rules[i].context->window);
         }
+        if (rules[i].exclude_context) {
+            context = std::max(context, rules[i].exclude_context->window);
+        }
     }
     // A window owns the findings that start in it up to m_span before its end: those are
     // complete, with their context after them. The next window starts `overlap` before the end,

@@ -314,3 +314,22 @@ TEST_CASE("a finding sink gets reported and suppressed findings in report order,
         }
     }
 }
+
+TEST_CASE("an exclusion word is seen at its full window across window boundaries", "[scanner]") {
+    // The exclusion reaches further back than any context window or snippet: the windows must
+    // overlap by that much too, or a value just inside a window loses the word before it.
+    Harness h(rules_from(pack_with(
+        "t.num", R"("\\b\\d{9}\\b")",
+        R"("exclude_context": {"words": ["order"], "window": 1000, "effect": "drop"},)")));
+    ScanOptions options;
+    options.min_severity = Severity::info;
+    options.limits.stream_window = 1; // as small as the scanner allows: many boundaries
+    const Scanner scanner(h.rules.rules(), h.db, options);
+    std::string text;
+    for (int i = 0; i < 200; ++i) {
+        text += "order " + std::string(static_cast<std::size_t>(800 + (i * 37) % 180), '.') +
+                " 123456789\n";
+    }
+    CHECK(scanner.scan_text(text, "-").findings.empty());
+    CHECK(scanner.scan_text(std::string(1100, '.') + " 123456789\n", "-").findings.size() == 1);
+}
