@@ -111,7 +111,13 @@ struct Confirmer::Impl {
         std::size_t start = ov[0];
         std::size_t end = ov[1];
         const std::size_t g = rule.secret_group;
-        if (g > 0 && ov[2 * g] != PCRE2_UNSET) {
+        if (g > 0) {
+            // A branch of the pattern without the value (one that only consumes text the
+            // rule must not report, such as a URL's user-info for the e-mail rule) reports
+            // nothing.
+            if (ov[2 * g] == PCRE2_UNSET) {
+                return;
+            }
             start = ov[2 * g];
             end = ov[2 * g + 1];
         }

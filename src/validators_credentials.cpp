@@ -1282,6 +1282,39 @@ bool generic_password(std::string_view value) {
     return classes >= 2;
 }
 
+// A secp256k1 private key (Bitcoin, Ethereum and other EVM wallets) in hex: 64 hex digits,
+// optionally after "0x", whose value is a valid scalar, 1 <= k < n (the group order). Zero and
+// the all-F filler are not keys.
+bool secp256k1_key(std::string_view value) {
+    if (value.starts_with("0x") || value.starts_with("0X")) {
+        value.remove_prefix(2);
+    }
+    if (value.size() != 64 || !all_of(value, is_hex)) {
+        return false;
+    }
+    constexpr std::string_view k_order =
+        "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141";
+    std::string folded;
+    for (const char c : value) {
+        folded += fold(c);
+    }
+    return folded.find_first_not_of('0') != std::string::npos && folded < k_order;
+}
+
+// A short random key of letters and digits (client secrets, app secrets, key ids of 14 to 20
+// characters): it mixes letters and digits, and is neither a name with a number after it
+// (orders2024, eventsTopic3) nor a hex digest or a version.
+bool alnum_key(std::string_view value) {
+    if (value.empty() || !all_of(value, is_alnum) || !not_placeholder(value) ||
+        is_identifier_name(value) || is_hex_digest(value)) {
+        return false;
+    }
+    // A random base36 or base62 string of 14+ characters almost always holds both (all
+    // letters: under 7% at 16 base62 characters); a word or a number alone does not.
+    return std::any_of(value.begin(), value.end(), is_alpha) &&
+           std::any_of(value.begin(), value.end(), is_digit);
+}
+
 constexpr NamedCheck k_credential_checks[] = {
     {"not_placeholder", not_placeholder},
     {"not_example", not_example},
@@ -1296,6 +1329,8 @@ constexpr NamedCheck k_credential_checks[] = {
     {"discord_bot_token", discord_bot_token},
     {"generic_secret", generic_secret},
     {"generic_password", generic_password},
+    {"secp256k1_key", secp256k1_key},
+    {"alnum_key", alnum_key},
 };
 
 } // namespace

@@ -25,3 +25,15 @@ TEST_CASE("a rule without a secret group resumes after its whole match", "[confi
     CHECK(report.findings[0].start_byte == 0);
     CHECK(report.findings[1].start_byte == 6);
 }
+
+TEST_CASE("a match in which the secret group takes no part reports nothing", "[confirm]") {
+    // The first branch consumes what the rule must skip (a URL's user-info); only the second
+    // branch holds the value. A skipped span must not hide a value later on the line.
+    Harness h(rules_from(pack_with(
+        "t.skip",
+        R"x("(?:[a-z]{2,8}://[a-z]{1,16}:[a-z0-9]{1,16}@|([a-z]{3,8}@[a-z]{3,12}\\.org)\\b)")x",
+        R"("secret_group": 1,)")));
+    auto report = h.scan("see https://dana:hunter2@mirror.org then lena@posteo.org\n");
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].value == "lena@posteo.org");
+}

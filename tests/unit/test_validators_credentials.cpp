@@ -28,9 +28,10 @@ bool check(std::string_view name, std::string_view value) {
 
 TEST_CASE("every credential check is registered and usable from a rule pack",
           "[validators][creds]") {
-    for (const char* name : {"not_placeholder", "not_example", "github_crc32", "bech32",
-                             "base58check", "jwt", "jwt_not_public", "pem_body", "pem_structure",
-                             "basic_auth", "generic_secret", "generic_password"}) {
+    for (const char* name :
+         {"not_placeholder", "not_example", "github_crc32", "bech32", "base58check", "jwt",
+          "jwt_not_public", "pem_body", "pem_structure", "basic_auth", "generic_secret",
+          "generic_password", "secp256k1_key", "alnum_key"}) {
         const auto v =
             pv::Validator::from_json(nlohmann::json{{"type", name}, {"on_fail", "info"}});
         CHECK(v.type() == name);
@@ -400,5 +401,49 @@ TEST_CASE("generic_password rejects words, types, identifiers and references", "
                               "abc"}) {
         INFO(value);
         CHECK_FALSE(check("generic_password", value));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Short keys and wallet keys
+// ---------------------------------------------------------------------------------------------
+
+TEST_CASE("secp256k1_key accepts scalars below the group order", "[creds]") {
+    CHECK(
+        check("secp256k1_key", "3139eb0be249478857bd9b1b0beda74ee34190d15e4c5c78e312ba900ecc586c"));
+    CHECK(check("secp256k1_key",
+                "0x596A536A7DDE40AF4C5A67FAE1FF2DA5F06A7763445151679B031CD9426F7157"));
+    // SEC 2, section 2.4.1: n - 1 is the largest private key.
+    CHECK(
+        check("secp256k1_key", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364140"));
+}
+
+TEST_CASE("secp256k1_key rejects zero, the order and what is not 32 bytes of hex", "[creds]") {
+    CHECK_FALSE(check("secp256k1_key",
+                      "0x0000000000000000000000000000000000000000000000000000000000000000"));
+    CHECK_FALSE(
+        check("secp256k1_key", "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141"));
+    CHECK_FALSE(
+        check("secp256k1_key", "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"));
+    CHECK_FALSE(
+        check("secp256k1_key", "3139eb0be249478857bd9b1b0beda74ee34190d15e4c5c78e312ba900ecc586"));
+    CHECK_FALSE(check("secp256k1_key",
+                      "0x3139eb0be249478857bd9b1b0beda74ee34190d15e4c5c78e312ba900ecc58zz"));
+}
+
+TEST_CASE("alnum_key accepts short random keys of letters and digits", "[creds]") {
+    for (const char* value :
+         {"q7w2mz0kx4c9vbnr", "Kp3Ld8Qz1Mv7Xw2N", "v2orderevents9x1", "H7JQ4XKZ2PLM8WRN"}) {
+        INFO(value);
+        CHECK(check("alnum_key", value));
+    }
+}
+
+TEST_CASE("alnum_key rejects words, names with numbers, digests and placeholders", "[creds]") {
+    for (const char* value : {"orderseventsprod", "orderseventsprod1", "ClientSecretName",
+                              "1234567890123456", "d41d8cd98f00b204e9800998ecf8427e",
+                              "xxxxxxxxxxxxxxxx", "your_app_secret1", "abc-123-def-4567"}) {
+        INFO(value);
+        CHECK_FALSE(check("alnum_key", value));
     }
 }
