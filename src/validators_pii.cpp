@@ -2206,6 +2206,57 @@ bool uk_vehicle_registration(std::string_view value) {
     return (age >= 2 && age <= 29) || (age >= 51 && age <= 79);
 }
 
+// A vehicle registration plate (German, Turkish, Indian, Nigerian shapes are checked by the
+// rules' patterns): letters and digits, grouped by spaces or dashes. Plates never have a serial
+// of zeros, and a letter group that is a unit or a time of day (10 AM 30, 16 GB 512, 5 KM 200)
+// is a quantity in running text, not a plate.
+bool vehicle_plate(std::string_view value) {
+    static constexpr std::array<std::string_view, 24> k_units{
+        "AM", "CM",  "DB",  "GB", "GHZ", "HZ", "KB", "KG", "KHZ", "KM", "KW",  "MB",
+        "MG", "MHZ", "MIN", "MM", "MS",  "NM", "NS", "PB", "PM",  "PX", "SEC", "TB"};
+    static_assert(std::is_sorted(k_units.begin(), k_units.end()));
+    std::string letters;
+    std::string digits;
+    bool any_letters = false;
+    bool any_digits = false;
+    bool serial_nonzero = false;
+    auto end_group = [&]() {
+        if (!letters.empty() &&
+            std::binary_search(k_units.begin(), k_units.end(), std::string_view(letters))) {
+            return false;
+        }
+        if (!digits.empty() && number(digits) != 0) {
+            serial_nonzero = true;
+        }
+        letters.clear();
+        digits.clear();
+        return true;
+    };
+    for (const char c : value) {
+        const char u = to_upper(c);
+        if (is_upper(u)) {
+            if (!digits.empty() && !end_group()) {
+                return false;
+            }
+            letters.push_back(u);
+            any_letters = true;
+        } else if (is_digit(u)) {
+            if (!letters.empty() && !end_group()) {
+                return false;
+            }
+            digits.push_back(u);
+            any_digits = true;
+        } else if (c == ' ' || c == '-') {
+            if (!end_group()) {
+                return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    return end_group() && any_letters && any_digits && serial_nonzero;
+}
+
 // US DEA registration number (21 CFR 1301; DEA Diversion Control): a registrant-type letter
 // (A B C D E F G H J K L M P R S T U X), the first letter of the registrant's surname or 9,
 // and seven digits; (d1 + d3 + d5) + 2 x (d2 + d4 + d6) ends in the seventh digit.
@@ -2294,6 +2345,7 @@ constexpr NamedCheck k_pii_checks[] = {
     {"uk_driving_licence", uk_driving_licence},
     {"uk_vehicle_registration", uk_vehicle_registration},
     {"us_dea", us_dea},
+    {"vehicle_plate", vehicle_plate},
 };
 
 } // namespace

@@ -684,3 +684,16 @@ TEST_CASE("US DEA registration number check digit", "[validators][pii]") {
     CHECK_FALSE(check("us_dea", "IB1234563")); // no registrant type I
     CHECK_FALSE(check("us_dea", "AB123456"));
 }
+
+TEST_CASE("vehicle plates: a real serial, and no unit as the letters", "[validators][pii]") {
+    // computed from the national formats (KBA FZV Anlage 4; Turkish, Indian, Nigerian plates).
+    CHECK(check("vehicle_plate", "B-AB 1234"));
+    CHECK(check("vehicle_plate", "34 ABC 1234"));
+    CHECK(check("vehicle_plate", "KA53ME3456"));
+    CHECK(check("vehicle_plate", "APP-456CV"));
+    CHECK_FALSE(check("vehicle_plate", "10 AM 30"));  // a time
+    CHECK_FALSE(check("vehicle_plate", "16 GB 512")); // a size
+    CHECK_FALSE(check("vehicle_plate", "B AB 0000")); // no serial
+    CHECK_FALSE(check("vehicle_plate", "B AB 12.5"));
+    CHECK_FALSE(check("vehicle_plate", "ABC DEF"));
+}
