@@ -2208,25 +2208,32 @@ bool uk_vehicle_registration(std::string_view value) {
 
 // A vehicle registration plate (German, Turkish, Indian, Nigerian shapes are checked by the
 // rules' patterns): letters and digits, grouped by spaces or dashes. Plates never have a serial
-// of zeros, and a letter group that is a unit or a time of day (10 AM 30, 16 GB 512, 5 KM 200)
-// is a quantity in running text, not a plate.
+// (the last digit group) of zeros; a letter group that is a unit, a time of day or a month (10 AM
+// 30, 16 GB 512, 12 MAI 2025) is a quantity or a date in running text; and an even-length run
+// without separators whose letters are all A-F (46B80945, DD5E0525) is a hexadecimal number (whole
+// bytes), not a plate.
 bool vehicle_plate(std::string_view value) {
-    static constexpr std::array<std::string_view, 24> k_units{
-        "AM", "CM",  "DB",  "GB", "GHZ", "HZ", "KB", "KG", "KHZ", "KM", "KW",  "MB",
-        "MG", "MHZ", "MIN", "MM", "MS",  "NM", "NS", "PB", "PM",  "PX", "SEC", "TB"};
-    static_assert(std::is_sorted(k_units.begin(), k_units.end()));
+    static constexpr std::array<std::string_view, 53> k_words{
+        "ABR", "AGO", "AM",  "APR", "AUG", "AVR", "CM",  "DB",  "DEC", "DEZ", "DIC",
+        "ENE", "FEB", "FEV", "GB",  "GEN", "GHZ", "GIU", "HZ",  "JAN", "JUL", "JUN",
+        "KB",  "KG",  "KHZ", "KM",  "KW",  "LUG", "MAG", "MAI", "MAR", "MAY", "MB",
+        "MEI", "MG",  "MHZ", "MIN", "MM",  "MRT", "MS",  "NM",  "NOV", "NS",  "OCT",
+        "OKT", "OTT", "PB",  "PM",  "PX",  "SEC", "SEP", "SET", "TB"};
+    static_assert(std::is_sorted(k_words.begin(), k_words.end()));
     std::string letters;
     std::string digits;
     bool any_letters = false;
     bool any_digits = false;
     bool serial_nonzero = false;
+    bool separated = false;
+    bool beyond_hex = false;
     auto end_group = [&]() {
         if (!letters.empty() &&
-            std::binary_search(k_units.begin(), k_units.end(), std::string_view(letters))) {
+            std::binary_search(k_words.begin(), k_words.end(), std::string_view(letters))) {
             return false;
         }
-        if (!digits.empty() && number(digits) != 0) {
-            serial_nonzero = true;
+        if (!digits.empty()) {
+            serial_nonzero = number(digits) != 0; // the last digit group is the serial
         }
         letters.clear();
         digits.clear();
@@ -2240,6 +2247,7 @@ bool vehicle_plate(std::string_view value) {
             }
             letters.push_back(u);
             any_letters = true;
+            beyond_hex = beyond_hex || u > 'F';
         } else if (is_digit(u)) {
             if (!letters.empty() && !end_group()) {
                 return false;
@@ -2247,6 +2255,7 @@ bool vehicle_plate(std::string_view value) {
             digits.push_back(u);
             any_digits = true;
         } else if (c == ' ' || c == '-') {
+            separated = true;
             if (!end_group()) {
                 return false;
             }
@@ -2254,7 +2263,8 @@ bool vehicle_plate(std::string_view value) {
             return false;
         }
     }
-    return end_group() && any_letters && any_digits && serial_nonzero;
+    return end_group() && any_letters && any_digits && serial_nonzero &&
+           (separated || beyond_hex || value.size() % 2 == 1);
 }
 
 // US DEA registration number (21 CFR 1301; DEA Diversion Control): a registrant-type letter

@@ -696,4 +696,8 @@ TEST_CASE("vehicle plates: a real serial, and no unit as the letters", "[validat
     CHECK_FALSE(check("vehicle_plate", "B AB 0000")); // no serial
     CHECK_FALSE(check("vehicle_plate", "B AB 12.5"));
     CHECK_FALSE(check("vehicle_plate", "ABC DEF"));
+    CHECK_FALSE(check("vehicle_plate", "12 MAI 2025")); // a date
+    CHECK_FALSE(check("vehicle_plate", "46B80945"));    // hexadecimal
+    CHECK(check("vehicle_plate", "46 B 80945"));
+    CHECK(check("vehicle_plate", "34ABC1234")); // odd length: not whole bytes
 }
