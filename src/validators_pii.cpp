@@ -804,8 +804,9 @@ bool jp_my_number(std::string_view value) {
 // 1800s; 1, 2, 5, 6 for the 1900s; 3, 4, 7, 8 for the 2000s) and six more digits. Numbers
 // issued before October 2020 end in a check digit (weights 2-9, 2-5; (11 - sum mod 11) mod 10);
 // since then the last digits are random, so the check is only required for people born before
-// 2020. Nobody born in the 1800s is alive, so 9 and 0 are not accepted: a number with them is
-// some other 13-digit value that happens to start with a date.
+// 2020. Foreigner registration numbers share the shape (sex digits 5-8) and compute the check
+// digit as (13 - sum mod 11) mod 10. Nobody born in the 1800s is alive, so 9 and 0 are not
+// accepted: a number with them is some other 13-digit value that happens to start with a date.
 bool kr_rrn(std::string_view value) {
     const auto d = digits_of(value, " -", 13);
     if (!d) {
@@ -827,7 +828,10 @@ bool kr_rrn(std::string_view value) {
         return true;
     }
     static constexpr std::array<unsigned, 12> k_weights{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
-    return (11 - weighted(*d, k_weights) % 11) % 10 == dv((*d)[12]);
+    const unsigned sum = weighted(*d, k_weights);
+    // Foreigners' registration numbers (외국인등록번호, sex digits 5-8) use 13 in place of 11.
+    const bool foreigner = sex >= '5' && sex <= '8';
+    return ((foreigner ? 13 : 11) - sum % 11) % 10 == dv((*d)[12]);
 }
 
 // Singapore NRIC/FIN (ICA): S, T (citizens, born before / from 2000), F, G (foreigners), M
@@ -2011,6 +2015,13 @@ bool de_vat_id(std::string_view value) {
     return (11 - product) % 10 == dv((*d)[8]);
 }
 
+// Indian Aadhaar number (UIDAI): 12 digits, the first 2-9, the last a Verhoeff check digit.
+// Written in groups of four separated by spaces, dashes or colons.
+bool in_aadhaar(std::string_view value) {
+    const auto d = digits_of(value, " -:", 12);
+    return d && (*d)[0] >= '2' && !is_repdigit(*d) && verhoeff(*d);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Business registers: a sole trader's or a small company's number identifies the person behind
 // it, so the packs report them as personal data
@@ -2347,6 +2358,7 @@ constexpr NamedCheck k_pii_checks[] = {
     {"de_vat_id", de_vat_id},
     {"tr_phone", tr_phone},
     {"de_lanr", de_lanr},
+    {"in_aadhaar", in_aadhaar},
     {"au_abn", au_abn},
     {"au_acn", au_acn},
     {"sg_uen", sg_uen},

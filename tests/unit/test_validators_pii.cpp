@@ -300,6 +300,18 @@ TEST_CASE("Korean resident registration number", "[validators][pii]") {
     CHECK_FALSE(check("kr_rrn", "801301-1234561"));
     // computed: a right check digit, but the century digit 9 means born in 1880.
     CHECK_FALSE(check("kr_rrn", "800101-9234561"));
+    // computed: a foreigner registration number (sex digit 5) uses 13 - sum mod 11.
+    CHECK(check("kr_rrn", "911124-5678906"));
+    CHECK_FALSE(check("kr_rrn", "911124-5678904")); // the citizens' check digit
+}
+
+TEST_CASE("Indian Aadhaar Verhoeff check in its written forms", "[validators][pii]") {
+    // UIDAI's sample number on its e-Aadhaar specimen; computed variants.
+    CHECK(check("in_aadhaar", "2345 6789 0124"));
+    CHECK(check("in_aadhaar", "2345:6789:0124"));
+    CHECK(check("in_aadhaar", "234567890124"));
+    CHECK_FALSE(check("in_aadhaar", "2345 6789 0125"));
+    CHECK_FALSE(check("in_aadhaar", "1345 6789 0129")); // Verhoeff right, but never starts with 1
 }
 
 TEST_CASE("Singapore NRIC and FIN check letters", "[validators][pii]") {
