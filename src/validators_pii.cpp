@@ -2278,55 +2278,6 @@ bool vehicle_plate(std::string_view value) {
            (separated || beyond_hex || value.size() % 2 == 1);
 }
 
-// A MAC address that is not a documentation placeholder. Sequences typed by hand to stand for
-// "some address" are not a device: every octet a doubled digit stepping evenly
-// (00:11:22:33:44:55, aa:bb:cc:dd:ee:ff, ff:ee:dd:cc:bb:aa) or the twelve digits counting up
-// (01:23:45:67:89:ab, 12:34:56:78:9a:bc). Separators ':', '-' and '.' are skipped.
-bool mac_not_placeholder(std::string_view value) {
-    std::array<unsigned, 12> n{};
-    std::size_t count = 0;
-    for (const char c : value) {
-        if (c == ':' || c == '-' || c == '.') {
-            continue;
-        }
-        const char u = to_upper(c);
-        unsigned v = 0;
-        if (is_digit(u)) {
-            v = dv(u);
-        } else if (u >= 'A' && u <= 'F') {
-            v = static_cast<unsigned>(u - 'A') + 10U;
-        } else {
-            return false;
-        }
-        if (count == n.size()) {
-            return false;
-        }
-        n[count++] = v;
-    }
-    if (count != n.size()) {
-        return false;
-    }
-    bool doubled = true;
-    for (std::size_t i = 0; i < 12; i += 2) {
-        doubled = doubled && n[i] == n[i + 1];
-    }
-    if (doubled) {
-        const unsigned step = (n[2] + 16 - n[0]) % 16;
-        bool even = true;
-        for (std::size_t i = 2; i < 12; i += 2) {
-            even = even && (n[i] + 16 - n[i - 2]) % 16 == step;
-        }
-        if (even) {
-            return false;
-        }
-    }
-    bool counting = true;
-    for (std::size_t i = 1; i < 12; ++i) {
-        counting = counting && n[i] == (n[i - 1] + 1) % 16;
-    }
-    return !counting;
-}
-
 // US DEA registration number (21 CFR 1301; DEA Diversion Control): a registrant-type letter
 // (A B C D E F G H J K L M P R S T U X), the first letter of the registrant's surname or 9,
 // and seven digits; (d1 + d3 + d5) + 2 x (d2 + d4 + d6) ends in the seventh digit.
@@ -2417,7 +2368,6 @@ constexpr NamedCheck k_pii_checks[] = {
     {"uk_vehicle_registration", uk_vehicle_registration},
     {"us_dea", us_dea},
     {"vehicle_plate", vehicle_plate},
-    {"mac_not_placeholder", mac_not_placeholder},
 };
 
 } // namespace

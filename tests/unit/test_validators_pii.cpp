@@ -713,15 +713,3 @@ TEST_CASE("vehicle plates: a real serial, and no unit as the letters", "[validat
     CHECK(check("vehicle_plate", "46 B 80945"));
     CHECK(check("vehicle_plate", "34ABC1234")); // odd length: not whole bytes
 }
-
-TEST_CASE("MAC addresses typed as placeholders are not devices", "[validators][pii]") {
-    CHECK(check("mac_not_placeholder", "00:fe:b3:aa:37:aa"));
-    CHECK(check("mac_not_placeholder", "67-2B-23-34-2D-63"));
-    CHECK(check("mac_not_placeholder", "0ea3.309e.3172"));
-    CHECK_FALSE(check("mac_not_placeholder", "aa:bb:cc:dd:ee:ff"));
-    CHECK_FALSE(check("mac_not_placeholder", "00:11:22:33:44:55"));
-    CHECK_FALSE(check("mac_not_placeholder", "FF-EE-DD-CC-BB-AA"));
-    CHECK_FALSE(check("mac_not_placeholder", "01:23:45:67:89:ab"));
-    CHECK_FALSE(check("mac_not_placeholder", "1234.5678.9abc"));
-    CHECK_FALSE(check("mac_not_placeholder", "00:1A:2B:3C:4D"));
-}
