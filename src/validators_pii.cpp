@@ -804,7 +804,9 @@ bool jp_my_number(std::string_view value) {
 // 1800s; 1, 2, 5, 6 for the 1900s; 3, 4, 7, 8 for the 2000s) and six more digits. Numbers
 // issued before October 2020 end in a check digit (weights 2-9, 2-5; (11 - sum mod 11) mod 10);
 // since then the last digits are random, so the check is only required for people born before
-// 2020.
+// 2020. Foreigner registration numbers share the shape (sex digits 5-8) and compute the check
+// digit as (13 - sum mod 11) mod 10. Nobody born in the 1800s is alive, so 9 and 0 are not
+// accepted: a number with them is some other 13-digit value that happens to start with a date.
 bool kr_rrn(std::string_view value) {
     const auto d = digits_of(value, " -", 13);
     if (!d) {
@@ -813,8 +815,9 @@ bool kr_rrn(std::string_view value) {
     const char sex = (*d)[6];
     unsigned century = 1900;
     if (sex == '9' || sex == '0') {
-        century = 1800;
-    } else if (sex == '3' || sex == '4' || sex == '7' || sex == '8') {
+        return false;
+    }
+    if (sex == '3' || sex == '4' || sex == '7' || sex == '8') {
         century = 2000;
     }
     const unsigned year = century + number(d->substr(0, 2));
@@ -825,7 +828,10 @@ bool kr_rrn(std::string_view value) {
         return true;
     }
     static constexpr std::array<unsigned, 12> k_weights{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
-    return (11 - weighted(*d, k_weights) % 11) % 10 == dv((*d)[12]);
+    const unsigned sum = weighted(*d, k_weights);
+    // Foreigners' registration numbers (외국인등록번호, sex digits 5-8) use 13 in place of 11.
+    const bool foreigner = sex >= '5' && sex <= '8';
+    return ((foreigner ? 13 : 11) - sum % 11) % 10 == dv((*d)[12]);
 }
 
 // Singapore NRIC/FIN (ICA): S, T (citizens, born before / from 2000), F, G (foreigners), M
@@ -2009,6 +2015,290 @@ bool de_vat_id(std::string_view value) {
     return (11 - product) % 10 == dv((*d)[8]);
 }
 
+// Indian Aadhaar number (UIDAI): 12 digits, the first 2-9, the last a Verhoeff check digit.
+// Written in groups of four separated by spaces, dashes or colons.
+bool in_aadhaar(std::string_view value) {
+    const auto d = digits_of(value, " -:", 12);
+    return d && (*d)[0] >= '2' && !is_repdigit(*d) && verhoeff(*d);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Business registers: a sole trader's or a small company's number identifies the person behind
+// it, so the packs report them as personal data
+// ---------------------------------------------------------------------------------------------
+
+// Australian Business Number (ATO, "Format of the ABN"): 11 digits; subtract 1 from the first
+// digit, weight the digits 10 1 3 5 7 9 11 13 15 17 19, and the sum is a multiple of 89.
+// Written 51 824 753 556 or run together.
+bool au_abn(std::string_view value) {
+    const auto d = digits_of(value, " ", 11);
+    if (!d || (*d)[0] == '0' || is_repdigit(*d)) {
+        return false;
+    }
+    static constexpr std::array<unsigned, 11> k_weights{10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19};
+    const unsigned sum = weighted(*d, k_weights) - k_weights[0]; // the first digit minus one
+    return sum % 89 == 0;
+}
+
+// Australian Company Number (ASIC Regulatory Guide, "ACN check digit"): 9 digits, the first
+// eight weighted 8 down to 1; the check digit is (10 - sum mod 10) mod 10. Written 005 499 981.
+bool au_acn(std::string_view value) {
+    const auto d = digits_of(value, " ", 9);
+    if (!d || is_repdigit(*d)) {
+        return false;
+    }
+    static constexpr std::array<unsigned, 8> k_weights{8, 7, 6, 5, 4, 3, 2, 1};
+    return (10 - weighted(*d, k_weights) % 10) % 10 == dv((*d)[8]);
+}
+
+// Singapore Unique Entity Number (ACRA, uen.gov.sg), three shapes, each with a check letter:
+//   businesses (ROB): 8 digits, weights 10 4 9 3 8 2 7 1, letter XMKECAWLJDB[sum mod 11];
+//   local companies (ROC): the 4-digit year of registration and 5 digits, weights
+//     10 8 6 4 9 7 5 3 1, letter ZKCMDNERGWH[sum mod 11];
+//   other entities: R (1800s), S (1900s) or T (2000s), a 2-digit year, a 2-letter entity type
+//     (LP, LL, FC, …), 4 digits; the characters are numbered in ABCDEFGHJKLMNPQRSTUVWX0-9,
+//     weighted 4 3 5 3 10 2 2 5 7, and the check character is that alphabet[(sum - 5) mod 11].
+bool sg_uen(std::string_view value) {
+    const auto v = compact(value, "", 10);
+    if (!v || v->size() < 9) {
+        return false;
+    }
+    const std::string_view s = *v;
+    const char check = s.back();
+    if (s.size() == 9 && all_digits(s.substr(0, 8)) && is_upper(check)) {
+        if (is_repdigit(s.substr(0, 8))) {
+            return false;
+        }
+        static constexpr std::array<unsigned, 8> k_weights{10, 4, 9, 3, 8, 2, 7, 1};
+        return std::string_view("XMKECAWLJDB")[weighted(s, k_weights) % 11] == check;
+    }
+    if (s.size() != 10) {
+        return false;
+    }
+    if (all_digits(s.substr(0, 9)) && is_upper(check)) {
+        const unsigned year = number(s.substr(0, 4));
+        if (year < 1800 || year > 2099 || is_repdigit(s.substr(4, 5))) {
+            return false;
+        }
+        static constexpr std::array<unsigned, 9> k_weights{10, 8, 6, 4, 9, 7, 5, 3, 1};
+        return std::string_view("ZKCMDNERGWH")[weighted(s, k_weights) % 11] == check;
+    }
+    static constexpr std::array<std::string_view, 38> k_types{
+        "CC", "CD", "CH", "CL", "CM", "CP", "CS", "CX", "DP", "FB", "FC", "FM", "FN",
+        "GA", "GB", "GS", "HS", "LL", "LP", "MB", "MC", "MD", "MH", "MM", "MQ", "NB",
+        "NR", "PA", "PB", "PF", "RF", "RP", "SM", "SS", "TC", "TU", "VH", "XL"};
+    static_assert(std::is_sorted(k_types.begin(), k_types.end()));
+    const char era = s[0];
+    if ((era != 'R' && era != 'S' && era != 'T') || !all_digits(s.substr(1, 2)) ||
+        !std::binary_search(k_types.begin(), k_types.end(), s.substr(3, 2)) ||
+        !all_digits(s.substr(5, 4))) {
+        return false;
+    }
+    static constexpr std::string_view k_alphabet = "ABCDEFGHJKLMNPQRSTUVWX0123456789";
+    static constexpr std::array<unsigned, 9> k_weights{4, 3, 5, 3, 10, 2, 2, 5, 7};
+    unsigned sum = 0;
+    for (std::size_t i = 0; i < 9; ++i) {
+        const auto at = k_alphabet.find(s[i]);
+        if (at == std::string_view::npos) {
+            return false;
+        }
+        sum += static_cast<unsigned>(at) * k_weights[i];
+    }
+    return k_alphabet[(sum + 11 - 5) % 11] == check;
+}
+
+// Korean business registration number (사업자등록번호, National Tax Service): 3-digit tax office,
+// 2-digit entity type, 4-digit serial and a check digit, written 123-45-67890. Weights
+// 1 3 7 1 3 7 1 3 5 over the first nine digits, plus the tens of (ninth digit x 5); the check
+// digit is (10 - sum mod 10) mod 10. Tax office codes start at 101.
+bool kr_brn(std::string_view value) {
+    const auto d = digits_of(value, " -", 10);
+    if (!d || number(d->substr(0, 3)) < 101 || d->substr(3, 2) == "00" ||
+        is_repdigit(d->substr(5, 4))) {
+        return false;
+    }
+    static constexpr std::array<unsigned, 9> k_weights{1, 3, 7, 1, 3, 7, 1, 3, 5};
+    const unsigned sum = weighted(*d, k_weights) + dv((*d)[8]) * 5 / 10;
+    return (10 - sum % 10) % 10 == dv((*d)[9]);
+}
+
+// Swedish organisationsnummer (Bolagsverket, Skatteverket SKV 709): a group digit (1 estates,
+// 2 public bodies, 3 foreign companies, 5 limited companies, 6 partnerships and sole traders,
+// 7 economic associations, 8 non-profit associations and foundations, 9 trading partnerships),
+// five digits of which the third of the whole is at least 2 (so it is never a birth month), a
+// dash, three digits and a Luhn check digit; optionally prefixed with 16.
+bool se_orgnr(std::string_view value) {
+    auto d = compact(value, "-", 12);
+    if (!d || !all_digits(*d)) {
+        return false;
+    }
+    if (d->size() == 12) {
+        if (d->substr(0, 2) != "16") {
+            return false;
+        }
+        d->erase(0, 2);
+    }
+    if (d->size() != 10 || (*d)[0] == '0' || (*d)[0] == '4' || (*d)[2] < '2' ||
+        is_repdigit(d->substr(3))) {
+        return false;
+    }
+    return luhn_digits(*d);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driving licences, vehicles, prescribers
+// ---------------------------------------------------------------------------------------------
+
+// GB driving licence number (DVLA, the counterpart's field 5): 16 characters: the first five
+// letters of the surname padded with 9, the decade digit of the birth year, the birth month
+// (plus 50 for women), the day, the year digit, two initials padded with 9, a digit (usually
+// 9) and two check characters. Case-insensitive (the view may be lower case).
+bool uk_driving_licence(std::string_view value) {
+    if (value.size() != 16) {
+        return false;
+    }
+    std::string v;
+    for (const char c : value) {
+        v.push_back(to_upper(c));
+    }
+    // Surname: at least one letter, then only letters until the padding 9s start.
+    std::size_t letters = 0;
+    while (letters < 5 && is_upper(v[letters])) {
+        ++letters;
+    }
+    if (letters == 0) {
+        return false;
+    }
+    for (std::size_t i = letters; i < 5; ++i) {
+        if (v[i] != '9') {
+            return false;
+        }
+    }
+    if (!all_digits(std::string_view(v).substr(5, 6))) {
+        return false;
+    }
+    unsigned month = number(std::string_view(v).substr(6, 2));
+    if (month > 50) {
+        month -= 50;
+    }
+    const unsigned day = number(std::string_view(v).substr(8, 2));
+    const unsigned yy = dv(v[5]) * 10 + dv(v[10]);
+    if (!valid_short_date(yy, month, day)) {
+        return false;
+    }
+    // Initials: a letter, then a letter or the padding 9.
+    if (!is_upper(v[11]) || !(is_upper(v[12]) || v[12] == '9') || !is_digit(v[13])) {
+        return false;
+    }
+    return (is_upper(v[14]) || is_digit(v[14])) && (is_upper(v[15]) || is_digit(v[15]));
+}
+
+// GB vehicle registration mark in the current format (DVLA INF104, since September 2001):
+// two memory-tag letters, the two-digit age identifier and three random letters (AB51 ABC).
+// The first letter is a region (not I, Q or Z), the second not I or Q; the age identifier is
+// the year (02-29) for March registrations or the year + 50 (51-79) for September; the random
+// letters never include I or Q.
+bool uk_vehicle_registration(std::string_view value) {
+    const auto v = compact(value, " -", 7);
+    if (!v || v->size() != 7 || !is_upper((*v)[0]) || !is_upper((*v)[1]) ||
+        !all_digits(v->substr(2, 2))) {
+        return false;
+    }
+    const std::string_view s = *v;
+    if (s[0] == 'I' || s[0] == 'Q' || s[0] == 'Z' || s[1] == 'I' || s[1] == 'Q') {
+        return false;
+    }
+    for (std::size_t i = 4; i < 7; ++i) {
+        if (!is_upper(s[i]) || s[i] == 'I' || s[i] == 'Q') {
+            return false;
+        }
+    }
+    const unsigned age = number(s.substr(2, 2));
+    return (age >= 2 && age <= 29) || (age >= 51 && age <= 79);
+}
+
+// A vehicle registration plate (German, Turkish, Indian, Nigerian shapes are checked by the
+// rules' patterns): letters and digits, grouped by spaces or dashes. Plates never have a serial
+// (the last digit group) of zeros; a letter group that is a unit, a time of day or a month (10 AM
+// 30, 16 GB 512, 12 MAI 2025) is a quantity or a date in running text; and an even-length run
+// without separators whose letters are all A-F (46B80945, DD5E0525) is a hexadecimal number (whole
+// bytes), not a plate.
+bool vehicle_plate(std::string_view value) {
+    static constexpr std::array<std::string_view, 53> k_words{
+        "ABR", "AGO", "AM",  "APR", "AUG", "AVR", "CM",  "DB",  "DEC", "DEZ", "DIC",
+        "ENE", "FEB", "FEV", "GB",  "GEN", "GHZ", "GIU", "HZ",  "JAN", "JUL", "JUN",
+        "KB",  "KG",  "KHZ", "KM",  "KW",  "LUG", "MAG", "MAI", "MAR", "MAY", "MB",
+        "MEI", "MG",  "MHZ", "MIN", "MM",  "MRT", "MS",  "NM",  "NOV", "NS",  "OCT",
+        "OKT", "OTT", "PB",  "PM",  "PX",  "SEC", "SEP", "SET", "TB"};
+    static_assert(std::is_sorted(k_words.begin(), k_words.end()));
+    std::string letters;
+    std::string digits;
+    bool any_letters = false;
+    bool any_digits = false;
+    bool serial_nonzero = false;
+    bool separated = false;
+    bool beyond_hex = false;
+    auto end_group = [&]() {
+        if (!letters.empty() &&
+            std::binary_search(k_words.begin(), k_words.end(), std::string_view(letters))) {
+            return false;
+        }
+        if (!digits.empty()) {
+            serial_nonzero = number(digits) != 0; // the last digit group is the serial
+        }
+        letters.clear();
+        digits.clear();
+        return true;
+    };
+    for (const char c : value) {
+        const char u = to_upper(c);
+        if (is_upper(u)) {
+            if (!digits.empty() && !end_group()) {
+                return false;
+            }
+            letters.push_back(u);
+            any_letters = true;
+            beyond_hex = beyond_hex || u > 'F';
+        } else if (is_digit(u)) {
+            if (!letters.empty() && !end_group()) {
+                return false;
+            }
+            digits.push_back(u);
+            any_digits = true;
+        } else if (c == ' ' || c == '-') {
+            separated = true;
+            if (!end_group()) {
+                return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    return end_group() && any_letters && any_digits && serial_nonzero &&
+           (separated || beyond_hex || value.size() % 2 == 1);
+}
+
+// US DEA registration number (21 CFR 1301; DEA Diversion Control): a registrant-type letter
+// (A B C D E F G H J K L M P R S T U X), the first letter of the registrant's surname or 9,
+// and seven digits; (d1 + d3 + d5) + 2 x (d2 + d4 + d6) ends in the seventh digit.
+bool us_dea(std::string_view value) {
+    if (value.size() != 9) {
+        return false;
+    }
+    const char type = to_upper(value[0]);
+    const char second = to_upper(value[1]);
+    if (std::string_view("ABCDEFGHJKLMPRSTUX").find(type) == std::string_view::npos ||
+        !(is_upper(second) || second == '9') || !all_digits(value.substr(2))) {
+        return false;
+    }
+    const std::string_view d = value.substr(2);
+    if (is_repdigit(d.substr(0, 6))) {
+        return false;
+    }
+    const unsigned sum = dv(d[0]) + dv(d[2]) + dv(d[4]) + 2 * (dv(d[1]) + dv(d[3]) + dv(d[5]));
+    return sum % 10 == dv(d[6]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Registration
 // ---------------------------------------------------------------------------------------------
@@ -2068,6 +2358,16 @@ constexpr NamedCheck k_pii_checks[] = {
     {"de_vat_id", de_vat_id},
     {"tr_phone", tr_phone},
     {"de_lanr", de_lanr},
+    {"in_aadhaar", in_aadhaar},
+    {"au_abn", au_abn},
+    {"au_acn", au_acn},
+    {"sg_uen", sg_uen},
+    {"kr_brn", kr_brn},
+    {"se_orgnr", se_orgnr},
+    {"uk_driving_licence", uk_driving_licence},
+    {"uk_vehicle_registration", uk_vehicle_registration},
+    {"us_dea", us_dea},
+    {"vehicle_plate", vehicle_plate},
 };
 
 } // namespace

@@ -298,6 +298,20 @@ TEST_CASE("Korean resident registration number", "[validators][pii]") {
     // Born after the October 2020 reform: no check digit.
     CHECK(check("kr_rrn", "210315-3987654"));
     CHECK_FALSE(check("kr_rrn", "801301-1234561"));
+    // computed: a right check digit, but the century digit 9 means born in 1880.
+    CHECK_FALSE(check("kr_rrn", "800101-9234561"));
+    // computed: a foreigner registration number (sex digit 5) uses 13 - sum mod 11.
+    CHECK(check("kr_rrn", "911124-5678906"));
+    CHECK_FALSE(check("kr_rrn", "911124-5678904")); // the citizens' check digit
+}
+
+TEST_CASE("Indian Aadhaar Verhoeff check in its written forms", "[validators][pii]") {
+    // UIDAI's sample number on its e-Aadhaar specimen; computed variants.
+    CHECK(check("in_aadhaar", "2345 6789 0124"));
+    CHECK(check("in_aadhaar", "2345:6789:0124"));
+    CHECK(check("in_aadhaar", "234567890124"));
+    CHECK_FALSE(check("in_aadhaar", "2345 6789 0125"));
+    CHECK_FALSE(check("in_aadhaar", "1345 6789 0129")); // Verhoeff right, but never starts with 1
 }
 
 TEST_CASE("Singapore NRIC and FIN check letters", "[validators][pii]") {
@@ -595,4 +609,107 @@ TEST_CASE("German lifelong doctor number (LANR) check digit", "[validators][pii]
     CHECK_FALSE(check("de_lanr", "123456501"));
     CHECK_FALSE(check("de_lanr", "111111501")); // placeholder serial
     CHECK_FALSE(check("de_lanr", "12345660"));
+}
+
+TEST_CASE("Australian ABN modulus 89 and ACN check digit", "[validators][pii]") {
+    // ATO's own ABN, used as the example in its ABN format guide; ABC's published ABN.
+    CHECK(check("au_abn", "51 824 753 556"));
+    CHECK(check("au_abn", "53004085616"));
+    CHECK_FALSE(check("au_abn", "52 824 753 556")); // first digit changed
+    CHECK_FALSE(check("au_abn", "51 824 753 5560"));
+    CHECK_FALSE(check("au_abn", "00000000000"));
+    // ASIC's ACN check digit examples.
+    CHECK(check("au_acn", "000 250 000"));
+    CHECK(check("au_acn", "010 749 961"));
+    CHECK(check("au_acn", "005499981"));
+    CHECK_FALSE(check("au_acn", "010 749 962"));
+    CHECK_FALSE(check("au_acn", "000 000 000"));
+    CHECK_FALSE(check("au_acn", "01074996"));
+}
+
+TEST_CASE("Singapore UEN check letters in its three shapes", "[validators][pii]") {
+    // computed with ACRA's weights: a business (ROB), a local company (ROC), other entities.
+    CHECK(check("sg_uen", "12345678M"));
+    CHECK_FALSE(check("sg_uen", "12345678A"));
+    CHECK(check("sg_uen", "200912345K"));
+    CHECK_FALSE(check("sg_uen", "200912345Z"));
+    CHECK_FALSE(check("sg_uen", "170012345K")); // no registrations in that year
+    CHECK(check("sg_uen", "T09LL0001D"));
+    CHECK(check("sg_uen", "S99FC1234G"));
+    CHECK_FALSE(check("sg_uen", "T09LL0001A"));
+    CHECK_FALSE(check("sg_uen", "T09ZZ0001D")); // no such entity type
+    CHECK_FALSE(check("sg_uen", "A09LL0001D"));
+    CHECK_FALSE(check("sg_uen", "00000000X"));
+}
+
+TEST_CASE("Korean business registration number check digit", "[validators][pii]") {
+    // Published registration numbers of two listed companies.
+    CHECK(check("kr_brn", "124-81-00998"));
+    CHECK(check("kr_brn", "2208162517"));
+    CHECK_FALSE(check("kr_brn", "124-81-00997"));
+    CHECK_FALSE(check("kr_brn", "000-81-00998")); // no such tax office
+    CHECK_FALSE(check("kr_brn", "124-81-0099"));
+}
+
+TEST_CASE("Swedish organisationsnummer Luhn and group digit", "[validators][pii]") {
+    // Bolagsverket's register: two limited companies and a public body.
+    CHECK(check("se_orgnr", "556036-0793"));
+    CHECK(check("se_orgnr", "5560160680"));
+    CHECK(check("se_orgnr", "202100-5489"));
+    CHECK(check("se_orgnr", "16556036-0793"));
+    CHECK_FALSE(check("se_orgnr", "556036-0794"));
+    CHECK_FALSE(check("se_orgnr", "19556036-0793"));
+    // computed: Luhn right, but the third digit is a birth month (a personnummer).
+    CHECK_FALSE(check("se_orgnr", "551236-0792"));
+}
+
+TEST_CASE("GB driving licence number structure", "[validators][pii]") {
+    // DVLA's example counterpart number (a woman born 5 July 1964).
+    CHECK(check("uk_driving_licence", "MORGA657054SM9IJ"));
+    CHECK(check("uk_driving_licence", "morga657054sm9ij"));
+    CHECK(check("uk_driving_licence", "FO999512018AA1AB"));       // short surname padded with 9
+    CHECK_FALSE(check("uk_driving_licence", "MO9GA657054SM9IJ")); // letter after padding
+    CHECK_FALSE(check("uk_driving_licence", "99999657054SM9IJ"));
+    CHECK_FALSE(check("uk_driving_licence", "MORGA663054SM9IJ")); // month 13
+    CHECK_FALSE(check("uk_driving_licence", "MORGA600054SM9IJ")); // month 0
+    CHECK_FALSE(check("uk_driving_licence", "MORGA601324SM9IJ")); // 32 January
+    CHECK_FALSE(check("uk_driving_licence", "MORGA65705SM9IJ"));
+}
+
+TEST_CASE("GB vehicle registration age identifier and letters", "[validators][pii]") {
+    // DVLA INF104 examples of the current format.
+    CHECK(check("uk_vehicle_registration", "BD51 SMR"));
+    CHECK(check("uk_vehicle_registration", "LB07SEO"));
+    CHECK(check("uk_vehicle_registration", "AB79-XYZ"));
+    CHECK_FALSE(check("uk_vehicle_registration", "BD50 SMR")); // no age identifier 50
+    CHECK_FALSE(check("uk_vehicle_registration", "BD01 SMR")); // 01 was never issued
+    CHECK_FALSE(check("uk_vehicle_registration", "BD80 SMR"));
+    CHECK_FALSE(check("uk_vehicle_registration", "IB51 SMR")); // no region I
+    CHECK_FALSE(check("uk_vehicle_registration", "BD51 SIR")); // I never in random letters
+}
+
+TEST_CASE("US DEA registration number check digit", "[validators][pii]") {
+    // computed: 1 + 3 + 5 + 2 x (2 + 4 + 6) = 33, check 3.
+    CHECK(check("us_dea", "AB1234563"));
+    CHECK(check("us_dea", "F91234563")); // 9: a business, not a surname initial
+    CHECK_FALSE(check("us_dea", "AB1234564"));
+    CHECK_FALSE(check("us_dea", "IB1234563")); // no registrant type I
+    CHECK_FALSE(check("us_dea", "AB123456"));
+}
+
+TEST_CASE("vehicle plates: a real serial, and no unit as the letters", "[validators][pii]") {
+    // computed from the national formats (KBA FZV Anlage 4; Turkish, Indian, Nigerian plates).
+    CHECK(check("vehicle_plate", "B-AB 1234"));
+    CHECK(check("vehicle_plate", "34 ABC 1234"));
+    CHECK(check("vehicle_plate", "KA53ME3456"));
+    CHECK(check("vehicle_plate", "APP-456CV"));
+    CHECK_FALSE(check("vehicle_plate", "10 AM 30"));  // a time
+    CHECK_FALSE(check("vehicle_plate", "16 GB 512")); // a size
+    CHECK_FALSE(check("vehicle_plate", "B AB 0000")); // no serial
+    CHECK_FALSE(check("vehicle_plate", "B AB 12.5"));
+    CHECK_FALSE(check("vehicle_plate", "ABC DEF"));
+    CHECK_FALSE(check("vehicle_plate", "12 MAI 2025")); // a date
+    CHECK_FALSE(check("vehicle_plate", "46B80945"));    // hexadecimal
+    CHECK(check("vehicle_plate", "46 B 80945"));
+    CHECK(check("vehicle_plate", "34ABC1234")); // odd length: not whole bytes
 }
