@@ -18,13 +18,14 @@
 #include <exception>
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace {
 
-// Median of three timed scans (thread CPU time, so a busy machine skews it less), in MB/s, over 1
-// MiB windows as the scanner hands them over.
+// Median of three timed scans (thread CPU time, so a busy machine skews it less), in MB/s,
+// over 1 MiB windows as the scanner hands them over.
 double throughput(const std::vector<promptlint::Rule>& rules, const std::string& text) {
     const auto db = promptlint::Database::build(rules, {false, {}});
     promptlint::Matcher matcher(db);
