@@ -5,6 +5,8 @@ A case is a folder under tests/e2e/cases/NAME holding:
   cmd              the arguments, one line, shell syntax (the binary is implied)
   stdin            optional bytes fed to standard input
   stdin.py         optional Python script whose standard output is fed to standard input
+  stdin.from       optional path, relative to tests/e2e, of such a script (.py) or of bytes,
+                   for input that several cases share
   expected/rc      the exit code
   expected/stdout  expected standard output, byte for byte
   expected/stderr  expected standard error, byte for byte
@@ -34,10 +36,18 @@ def run_case(binary: Path, case: Path) -> tuple[int, bytes, bytes]:
     stdin = b""
     if (case / "stdin").exists():
         stdin = (case / "stdin").read_bytes()
-    elif (case / "stdin.py").exists():
-        stdin = subprocess.run(
-            [sys.executable, str(case / "stdin.py")], check=True, capture_output=True
-        ).stdout
+    else:
+        script = case / "stdin.py"
+        if (case / "stdin.from").exists():
+            source = HERE / (case / "stdin.from").read_text().strip()
+            if source.suffix == ".py":
+                script = source
+            else:
+                stdin = source.read_bytes()
+        if script.suffix == ".py" and script.exists():
+            stdin = subprocess.run(
+                [sys.executable, str(script)], check=True, capture_output=True
+            ).stdout
     cwd = HERE
     if (case / "cwd").exists():
         cwd = HERE / (case / "cwd").read_text().strip()
