@@ -14,10 +14,10 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
+
+#include "sample.hpp"
 
 namespace {
 
@@ -41,9 +41,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        std::ifstream in(argv[1], std::ios::binary);
-        const std::string text((std::istreambuf_iterator<char>(in)),
-                               std::istreambuf_iterator<char>());
+        const std::string text = bench::read_sample(argv[1]);
         const std::size_t top = argc > 2 ? std::stoul(argv[2]) : 25;
         promptlint::RuleSet set;
         set.add_builtin();
@@ -56,12 +54,7 @@ int main(int argc, char** argv) {
             c.compile_ms = since_ms(start);
             promptlint::Matcher matcher(db);
             start = std::chrono::steady_clock::now();
-            // Windows of 1 MiB, as the scanner hands them over.
-            for (std::size_t at = 0; at < text.size(); at += std::size_t{1} << 20) {
-                hits.clear();
-                matcher.scan(std::string_view(text).substr(at, std::size_t{1} << 20), hits);
-                c.hits += hits.size();
-            }
+            c.hits = bench::scan_sample(matcher, text, hits);
             c.scan_ms = since_ms(start);
             costs.push_back(std::move(c));
         }
@@ -86,10 +79,7 @@ int main(int argc, char** argv) {
             const auto db = promptlint::Database::build(rules, {false, {}});
             promptlint::Matcher matcher(db);
             const auto start = std::chrono::steady_clock::now();
-            for (std::size_t at = 0; at < text.size(); at += std::size_t{1} << 20) {
-                hits.clear();
-                matcher.scan(std::string_view(text).substr(at, std::size_t{1} << 20), hits);
-            }
+            bench::scan_sample(matcher, text, hits);
             return mb / (since_ms(start) / 1e3);
         };
         fmt::print("\nall {} rules together: {:.0f} MB/s\n", set.rules().size(),

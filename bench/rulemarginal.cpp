@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+#include "sample.hpp"
+
 namespace {
 
 // Median of three timed scans (thread CPU time, so a busy machine skews it less), in MB/s,
@@ -35,10 +37,7 @@ double throughput(const std::vector<promptlint::Rule>& rules, const std::string&
         timespec t0{};
         timespec t1{};
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
-        for (std::size_t at = 0; at < text.size(); at += std::size_t{1} << 20) {
-            hits.clear();
-            matcher.scan(std::string_view(text).substr(at, std::size_t{1} << 20), hits);
-        }
+        bench::scan_sample(matcher, text, hits);
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
         ms.push_back(static_cast<double>(t1.tv_sec - t0.tv_sec) * 1e3 +
                      static_cast<double>(t1.tv_nsec - t0.tv_nsec) / 1e6);
@@ -55,9 +54,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        std::ifstream in(argv[1], std::ios::binary);
-        const std::string text((std::istreambuf_iterator<char>(in)),
-                               std::istreambuf_iterator<char>());
+        const std::string text = bench::read_sample(argv[1]);
         promptlint::RuleSet set;
         set.add_builtin();
         std::vector<promptlint::Rule> rules(set.rules().begin(), set.rules().end());
