@@ -1,10 +1,17 @@
 // The reference point for promptlint's speed: bare Hyperscan over promptlint's own compiled
-// database (`promptlint rules --export-db FILE`), counting matches and doing nothing else.
-//   hsref DB [FILE…]   (no FILE: stdin)
+// databases (`promptlint rules --export-db FILE`), counting matches and doing nothing else.
+// Like promptlint's matcher it scans the main database over everything and the digit-gated
+// one only around runs of digits (the same regions, from include/promptlint/gate.hpp);
+// --single scans the gated database over everything too, as if there were no gate.
+//   hsref [--single] DB [FILE…]   (no FILE: stdin)
+#include "promptlint/gate.hpp"
+
 #include <hs.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
 #include <string>
 #include <sys/mman.h>
@@ -31,33 +38,72 @@ int count_match(unsigned, unsigned long long, unsigned long long, unsigned, void
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: hsref DB [FILE...]\n");
+    int first = 1;
+    const bool single = argc > 1 && std::strcmp(argv[1], "--single") == 0;
+    if (single) {
+        ++first;
+    }
+    if (argc <= first) {
+        std::fprintf(stderr, "usage: hsref [--single] DB [FILE...]\n");
         return 2;
     }
-    int fd = ::open(argv[1], O_RDONLY);
+    const char* db_path = argv[first++];
+    int fd = ::open(db_path, O_RDONLY);
     if (fd < 0) {
-        std::perror(argv[1]);
+        std::perror(db_path);
         return 2;
     }
     const std::string bytes = read_all(fd);
     ::close(fd);
+    // The layout of Database::serialized(): u32 run, u32 margin, u64 main size, main, gated.
+    std::uint32_t run = 0;
+    std::uint32_t margin = 0;
+    std::uint64_t main_size = 0;
+    constexpr std::size_t head = sizeof run + sizeof margin + sizeof main_size;
+    if (bytes.size() < head) {
+        std::fprintf(stderr, "hsref: %s is not an exported database\n", db_path);
+        return 2;
+    }
+    std::memcpy(&run, bytes.data(), sizeof run);
+    std::memcpy(&margin, bytes.data() + sizeof run, sizeof margin);
+    std::memcpy(&main_size, bytes.data() + sizeof run + sizeof margin, sizeof main_size);
     hs_database_t* db = nullptr;
+    hs_database_t* gated = nullptr;
     hs_scratch_t* scratch = nullptr;
-    if (hs_deserialize_database(bytes.data(), bytes.size(), &db) != HS_SUCCESS ||
-        hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
-        std::fprintf(stderr, "hsref: cannot load %s\n", argv[1]);
+    const std::size_t gated_size = bytes.size() - head - main_size;
+    if (bytes.size() - head < main_size ||
+        (main_size > 0 &&
+         (hs_deserialize_database(bytes.data() + head, main_size, &db) != HS_SUCCESS ||
+          hs_alloc_scratch(db, &scratch) != HS_SUCCESS)) ||
+        (gated_size > 0 && (hs_deserialize_database(bytes.data() + head + main_size, gated_size,
+                                                    &gated) != HS_SUCCESS ||
+                            hs_alloc_scratch(gated, &scratch) != HS_SUCCESS))) {
+        std::fprintf(stderr, "hsref: cannot load %s\n", db_path);
         return 2;
     }
     unsigned long long matches = 0;
     auto scan = [&](const char* data, std::size_t size) {
-        hs_scan(db, data, static_cast<unsigned>(size), 0, scratch, count_match, &matches);
+        if (db != nullptr) {
+            hs_scan(db, data, static_cast<unsigned>(size), 0, scratch, count_match, &matches);
+        }
+        if (gated == nullptr) {
+            return;
+        }
+        if (single) {
+            hs_scan(gated, data, static_cast<unsigned>(size), 0, scratch, count_match, &matches);
+            return;
+        }
+        promptlint::for_each_digit_region(
+            {data, size}, run, margin, [&](std::size_t begin, std::size_t end) {
+                hs_scan(gated, data + begin, static_cast<unsigned>(end - begin), 0, scratch,
+                        count_match, &matches);
+            });
     };
-    if (argc == 2) {
+    if (argc == first) {
         const std::string input = read_all(STDIN_FILENO);
         scan(input.data(), input.size());
     }
-    for (int i = 2; i < argc; ++i) {
+    for (int i = first; i < argc; ++i) {
         int in = ::open(argv[i], O_RDONLY);
         struct stat st {};
         if (in < 0 || ::fstat(in, &st) != 0) {
@@ -79,5 +125,6 @@ int main(int argc, char** argv) {
     std::printf("%llu matches\n", matches);
     hs_free_scratch(scratch);
     hs_free_database(db);
+    hs_free_database(gated);
     return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "promptlint/cache.hpp"
 #include "promptlint/digest.hpp"
+#include "promptlint/gate.hpp"
 
 #include <fmt/format.h>
 #include <hs.h>
@@ -14,8 +15,15 @@ namespace promptlint {
 namespace {
 
 // Bump when the cache payload layout or the compile flags change.
-constexpr std::string_view k_cache_format = "promptlint-db-v1";
+constexpr std::string_view k_cache_format = "promptlint-db-v2";
 constexpr unsigned k_hs_flags = HS_FLAG_MULTILINE;
+
+// Digit gating (gate.hpp): a rule whose every match holds this many consecutive digits and is
+// at most k_gate_max_width bytes long goes into the gated database. Runs of 2 keep out most
+// prose and code while admitting nearly every number rule; the width cap bounds the margin
+// scanned around each run.
+constexpr std::size_t k_gate_run = 2;
+constexpr std::size_t k_gate_max_width = 192;
 
 struct HsDatabaseDeleter {
     void operator()(hs_database_t* db) const noexcept { hs_free_database(db); }
@@ -26,10 +34,12 @@ struct HsScratchDeleter {
 using HsDatabasePtr = std::unique_ptr<hs_database_t, HsDatabaseDeleter>;
 using HsScratchPtr = std::unique_ptr<hs_scratch_t, HsScratchDeleter>;
 
-std::string cache_key(const std::vector<Rule>& rules) {
+std::string cache_key(const std::vector<Rule>& rules, Database::Layout layout) {
     hs_platform_info_t platform{};
     hs_populate_platform(&platform);
     std::string material(k_cache_format);
+    material += '\0';
+    material += layout == Database::Layout::single ? "single" : "digit-gated";
     material += '\0';
     material += hs_version();
     material += '\0';
@@ -113,8 +123,11 @@ std::size_t width_of(const Rule& rule) {
 } // namespace
 
 struct Database::Impl {
-    HsDatabasePtr db;
+    HsDatabasePtr db;       // every rule that is not gated, and the terms
+    HsDatabasePtr gated_db; // rules scanned only around digit runs (none: null)
+    std::uint32_t gate_margin = 0;
     std::vector<std::uint32_t> widths;
+    std::vector<bool> gated;
     std::vector<TermRef> terms; // indexed by hit id - rule count
     bool from_cache = false;
     bool prebuilt = false;
@@ -149,6 +162,9 @@ std::size_t Database::max_width(std::size_t rule) const noexcept {
 bool Database::loaded_from_cache() const noexcept {
     return m_impl->from_cache;
 }
+bool Database::gated(std::size_t rule) const noexcept {
+    return rule < m_impl->gated.size() && m_impl->gated[rule];
+}
 bool Database::prebuilt() const noexcept {
     return m_impl->prebuilt;
 }
@@ -157,13 +173,15 @@ const TermRef* Database::term(std::uint32_t id) const noexcept {
     return id >= n && id - n < m_impl->terms.size() ? &m_impl->terms[id - n] : nullptr;
 }
 
-std::string Database::serialized() const {
-    if (!m_impl->db) {
+namespace {
+
+std::string serialize(const hs_database_t* db) {
+    if (db == nullptr) {
         return {};
     }
     char* bytes = nullptr;
     std::size_t length = 0;
-    if (hs_serialize_database(m_impl->db.get(), &bytes, &length) != HS_SUCCESS) {
+    if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) {
         throw Error("cannot serialize the Hyperscan database");
     }
     std::string out(bytes, length);
@@ -171,20 +189,64 @@ std::string Database::serialized() const {
     return out;
 }
 
+template <typename T>
+void put(std::string& out, T value) {
+    out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+// Reads a T at `at` and moves past it; false when the blob is too short.
+template <typename T>
+bool get(std::string_view blob, std::size_t& at, T& value) {
+    if (blob.size() - at < sizeof value) {
+        return false;
+    }
+    std::memcpy(&value, blob.data() + at, sizeof value);
+    at += sizeof value;
+    return true;
+}
+
+HsDatabasePtr deserialize(std::string_view bytes, bool& ok) {
+    hs_database_t* db = nullptr;
+    if (!bytes.empty() && hs_deserialize_database(bytes.data(), bytes.size(), &db) != HS_SUCCESS) {
+        ok = false;
+    }
+    return HsDatabasePtr(db);
+}
+
+} // namespace
+
+std::string Database::serialized() const {
+    std::string main = serialize(m_impl->db.get());
+    std::string out;
+    put(out, static_cast<std::uint32_t>(k_gate_run));
+    put(out, m_impl->gate_margin);
+    put(out, static_cast<std::uint64_t>(main.size()));
+    out += main;
+    out += serialize(m_impl->gated_db.get());
+    return out;
+}
+
 namespace {
 
-// The cache payload: u32 rule count, u32 width per rule, then the serialized database.
-std::string payload_of(const std::vector<std::uint32_t>& widths, const hs_database_t* db) {
-    char* bytes = nullptr;
-    std::size_t length = 0;
-    if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) {
-        throw Error("cannot serialize the Hyperscan database");
+// The cache payload: u32 rule count, u32 width per rule, u8 gated flag per rule, u32 gate
+// margin, u64 size of the main database, the main database, then the gated database (to the
+// end; empty when no rule is gated).
+template <typename ImplT>
+std::string payload_of(const ImplT& impl) {
+    const auto n = static_cast<std::uint32_t>(impl.widths.size());
+    std::string blob;
+    put(blob, n);
+    for (std::uint32_t w : impl.widths) {
+        put(blob, w);
     }
-    auto n = static_cast<std::uint32_t>(widths.size());
-    std::string blob(reinterpret_cast<const char*>(&n), sizeof n);
-    blob.append(reinterpret_cast<const char*>(widths.data()), n * sizeof(std::uint32_t));
-    blob.append(bytes, length);
-    std::free(bytes);
+    for (bool g : impl.gated) {
+        put(blob, static_cast<std::uint8_t>(g ? 1 : 0));
+    }
+    put(blob, impl.gate_margin);
+    const std::string main = serialize(impl.db.get());
+    put(blob, static_cast<std::uint64_t>(main.size()));
+    blob += main;
+    blob += serialize(impl.gated_db.get());
     return blob;
 }
 
@@ -192,20 +254,37 @@ std::string payload_of(const std::vector<std::uint32_t>& widths, const hs_databa
 // not fit or Hyperscan refuses it (damaged, other version, CPU features this host lacks).
 template <typename ImplT>
 bool load_payload(ImplT& impl, std::string_view blob, std::size_t rule_count) {
+    std::size_t at = 0;
     std::uint32_t n = 0;
-    if (blob.size() < sizeof n) {
+    if (!get(blob, at, n) || n != rule_count || (blob.size() - at) / 5 < n) {
         return false;
     }
-    std::memcpy(&n, blob.data(), sizeof n);
-    const std::size_t head = sizeof n + std::size_t{n} * sizeof(std::uint32_t);
-    hs_database_t* db = nullptr;
-    if (n != rule_count || blob.size() <= head ||
-        hs_deserialize_database(blob.data() + head, blob.size() - head, &db) != HS_SUCCESS) {
+    std::vector<std::uint32_t> widths(n);
+    std::vector<bool> gated(n);
+    for (auto& w : widths) {
+        get(blob, at, w);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint8_t g = 0;
+        get(blob, at, g);
+        gated[i] = g != 0;
+    }
+    std::uint32_t margin = 0;
+    std::uint64_t main_size = 0;
+    if (!get(blob, at, margin) || !get(blob, at, main_size) || blob.size() - at < main_size) {
         return false;
     }
-    impl.db.reset(db);
-    impl.widths.resize(n);
-    std::memcpy(impl.widths.data(), blob.data() + sizeof n, n * sizeof(std::uint32_t));
+    bool ok = true;
+    auto db = deserialize(blob.substr(at, main_size), ok);
+    auto gated_db = deserialize(blob.substr(at + main_size), ok);
+    if (!ok || (!db && !gated_db)) {
+        return false;
+    }
+    impl.db = std::move(db);
+    impl.gated_db = std::move(gated_db);
+    impl.gate_margin = margin;
+    impl.widths = std::move(widths);
+    impl.gated = std::move(gated);
     return true;
 }
 
@@ -223,56 +302,92 @@ namespace detail {
 }
 } // namespace detail
 
-void Database::compile_into(Impl& impl, const std::vector<Rule>& rules) {
+namespace {
+
+// The expressions of one Hyperscan database; `rule_of` maps each back to its rule, for errors.
+struct Expressions {
     std::vector<const char*> patterns;
     std::vector<unsigned> flags;
     std::vector<unsigned> ids;
+    std::vector<std::size_t> rule_of;
+
+    void add(const char* pattern, unsigned flag, unsigned id, std::size_t rule) {
+        patterns.push_back(pattern);
+        flags.push_back(flag);
+        ids.push_back(id);
+        rule_of.push_back(rule);
+    }
+
+    HsDatabasePtr compile(const std::vector<Rule>& rules) const {
+        if (patterns.empty()) {
+            return nullptr;
+        }
+        hs_database_t* db = nullptr;
+        hs_compile_error_t* err = nullptr;
+        if (hs_compile_multi(patterns.data(), flags.data(), ids.data(),
+                             static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr, &db,
+                             &err) != HS_SUCCESS) {
+            std::string why = err ? err->message : "unknown error";
+            int index = err ? err->expression : -1;
+            hs_free_compile_error(err);
+            if (index >= 0 && static_cast<std::size_t>(index) < rule_of.size()) {
+                reject(rules[rule_of[static_cast<std::size_t>(index)]], why);
+            }
+            throw Error(fmt::format("Hyperscan cannot compile the rule set: {}", why));
+        }
+        return HsDatabasePtr(db);
+    }
+};
+
+} // namespace
+
+void Database::compile_into(Impl& impl, const std::vector<Rule>& rules, Layout layout) {
+    Expressions main;
+    Expressions gated;
     std::vector<std::string> literals; // the terms' expressions, kept alive for the compile
-    std::vector<std::size_t> rule_of;  // expression index -> rule, for error messages
     impl.widths.clear();
+    impl.gated.assign(rules.size(), false);
+    impl.gate_margin = 0;
     for (std::size_t i = 0; i < rules.size(); ++i) {
-        impl.widths.push_back(static_cast<std::uint32_t>(width_of(rules[i])));
-        if (!rules[i].terms) {
-            patterns.push_back(rules[i].pattern.c_str());
-            flags.push_back(k_hs_flags);
-            ids.push_back(static_cast<unsigned>(i));
-            rule_of.push_back(i);
+        const std::size_t width = width_of(rules[i]);
+        impl.widths.push_back(static_cast<std::uint32_t>(width));
+        if (rules[i].terms) {
+            continue;
+        }
+        const bool gate = layout == Layout::digit_gated && width <= k_gate_max_width &&
+                          guaranteed_digit_run(rules[i].pattern) >= k_gate_run;
+        (gate ? gated : main)
+            .add(rules[i].pattern.c_str(), k_hs_flags, static_cast<unsigned>(i), i);
+        if (gate) {
+            impl.gated[i] = true;
+            impl.gate_margin = std::max(impl.gate_margin, static_cast<std::uint32_t>(width + 1));
+        }
+    }
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        if (rules[i].terms) {
+            for (const std::string& word : rules[i].terms->words) {
+                literals.push_back(literal_expression(word));
+            }
         }
     }
     auto term_id = static_cast<unsigned>(rules.size());
+    std::size_t literal = 0; // `literals` no longer moves: its strings can be pointed at
     for (std::size_t i = 0; i < rules.size(); ++i) {
         if (!rules[i].terms) {
             continue;
         }
         const unsigned term_flags =
             k_hs_flags | (rules[i].terms->case_sensitive ? 0U : HS_FLAG_CASELESS);
-        for (const std::string& word : rules[i].terms->words) {
-            literals.push_back(literal_expression(word));
-            flags.push_back(term_flags);
-            ids.push_back(term_id++);
-            rule_of.push_back(i);
+        for (std::size_t w = 0; w < rules[i].terms->words.size(); ++w) {
+            main.add(literals[literal++].c_str(), term_flags, term_id++, i);
         }
     }
-    for (std::size_t j = 0; j < literals.size(); ++j) {
-        patterns.push_back(literals[j].c_str()); // after the loop: `literals` no longer moves
-    }
-    hs_database_t* db = nullptr;
-    hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(patterns.data(), flags.data(), ids.data(),
-                         static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr, &db,
-                         &err) != HS_SUCCESS) {
-        std::string why = err ? err->message : "unknown error";
-        int index = err ? err->expression : -1;
-        hs_free_compile_error(err);
-        if (index >= 0 && static_cast<std::size_t>(index) < rule_of.size()) {
-            reject(rules[rule_of[static_cast<std::size_t>(index)]], why);
-        }
-        throw Error(fmt::format("Hyperscan cannot compile the rule set: {}", why));
-    }
-    impl.db.reset(db);
+    impl.db = main.compile(rules);
+    impl.gated_db = gated.compile(rules);
 }
 
-Database Database::build(const std::vector<Rule>& rules, const CacheSettings& settings) {
+Database Database::build(const std::vector<Rule>& rules, const CacheSettings& settings,
+                         Layout layout) {
     auto impl = std::make_unique<Impl>();
     if (rules.empty()) {
         return Database(std::move(impl));
@@ -283,7 +398,7 @@ Database Database::build(const std::vector<Rule>& rules, const CacheSettings& se
     }
     const std::filesystem::path dir = settings.dir.empty() ? default_cache_dir() : settings.dir;
     const bool use_cache = settings.enabled && !dir.empty();
-    const std::string key = cache_key(rules);
+    const std::string key = cache_key(rules, layout);
 
     // The default rule set's database ships inside the binary, under the same key as the cache
     // (rules, Hyperscan version, CPU platform): no compile, no file to read. --no-cache means
@@ -300,10 +415,10 @@ Database Database::build(const std::vector<Rule>& rules, const CacheSettings& se
             return Database(std::move(impl));
         }
     }
-    compile_into(*impl, rules);
+    compile_into(*impl, rules, layout);
     if (use_cache) {
         // A cache that cannot be written (read-only home, full disk) only costs the next start.
-        cache::store(dir, key, payload_of(impl->widths, impl->db.get()));
+        cache::store(dir, key, payload_of(*impl));
     }
     return Database(std::move(impl));
 }
@@ -311,42 +426,72 @@ Database Database::build(const std::vector<Rule>& rules, const CacheSettings& se
 std::pair<std::string, std::string>
 Database::compile_for_embedding(const std::vector<Rule>& rules) {
     Impl impl;
-    compile_into(impl, rules);
-    return {cache_key(rules), payload_of(impl.widths, impl.db.get())};
+    compile_into(impl, rules, Layout::digit_gated);
+    return {cache_key(rules, Layout::digit_gated), payload_of(impl)};
 }
 
 struct Matcher::Impl {
     const hs_database_t* db = nullptr;
-    HsScratchPtr scratch;
+    const hs_database_t* gated_db = nullptr;
+    std::size_t gate_margin = 0;
+    HsScratchPtr scratch; // sized for both databases
 };
 
 Matcher::Matcher(const Database& db) : m_impl(std::make_unique<Impl>()) {
     m_impl->db = db.m_impl->db.get();
-    if (m_impl->db) {
-        hs_scratch_t* scratch = nullptr;
-        if (hs_alloc_scratch(m_impl->db, &scratch) != HS_SUCCESS) {
+    m_impl->gated_db = db.m_impl->gated_db.get();
+    m_impl->gate_margin = db.m_impl->gate_margin;
+    hs_scratch_t* scratch = nullptr;
+    for (const hs_database_t* d : {m_impl->db, m_impl->gated_db}) {
+        if (d != nullptr && hs_alloc_scratch(d, &scratch) != HS_SUCCESS) {
+            hs_free_scratch(scratch);
             throw Error("cannot allocate Hyperscan scratch space");
         }
-        m_impl->scratch.reset(scratch);
     }
+    m_impl->scratch.reset(scratch);
 }
 Matcher::Matcher(Matcher&&) noexcept = default;
 Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 Matcher::~Matcher() = default;
 
+namespace {
+
+struct HitSink {
+    std::vector<RawHit>* hits;
+    std::size_t base; // where the scanned region starts in the caller's buffer
+};
+
+int on_match(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/,
+             void* ctx) {
+    auto* sink = static_cast<HitSink*>(ctx);
+    sink->hits->push_back(RawHit{id, static_cast<std::uint32_t>(sink->base + to)});
+    return 0;
+}
+
+void scan_into(const hs_database_t* db, hs_scratch_t* scratch, std::string_view buffer,
+               std::size_t base, std::vector<RawHit>& hits) {
+    HitSink sink{&hits, base};
+    if (hs_scan(db, buffer.data() + base, static_cast<unsigned>(buffer.size() - base), 0, scratch,
+                on_match, &sink) != HS_SUCCESS) {
+        throw Error("Hyperscan scan failed");
+    }
+}
+
+} // namespace
+
 void Matcher::scan(std::string_view buffer, std::vector<RawHit>& hits) {
-    if (!m_impl->db || buffer.empty()) {
+    if (buffer.empty()) {
         return;
     }
-    auto on_match = [](unsigned id, unsigned long long /*from*/, unsigned long long to,
-                       unsigned /*flags*/, void* ctx) -> int {
-        static_cast<std::vector<RawHit>*>(ctx)->push_back(
-            RawHit{id, static_cast<std::uint32_t>(to)});
-        return 0;
-    };
-    if (hs_scan(m_impl->db, buffer.data(), static_cast<unsigned>(buffer.size()), 0,
-                m_impl->scratch.get(), on_match, &hits) != HS_SUCCESS) {
-        throw Error("Hyperscan scan failed");
+    if (m_impl->db) {
+        scan_into(m_impl->db, m_impl->scratch.get(), buffer, 0, hits);
+    }
+    if (m_impl->gated_db) {
+        for_each_digit_region(buffer, k_gate_run, m_impl->gate_margin,
+                              [&](std::size_t begin, std::size_t end) {
+                                  scan_into(m_impl->gated_db, m_impl->scratch.get(),
+                                            buffer.substr(0, end), begin, hits);
+                              });
     }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
-// The match stage: every enabled rule compiled into ONE Hyperscan block-mode database (cached,
+// The match stage: the enabled rules compiled into Hyperscan block-mode databases (cached,
 // serialized, so that a warm start only deserializes), and a per-thread Matcher that scans a
-// buffer into raw end-offset hits. This header hides Hyperscan; only engine.cpp includes <hs.h>.
+// buffer into raw end-offset hits. Rules proven to match only text with a digit run go into a
+// second database that is scanned only around digit runs (gate.hpp); everything else is one
+// pass. This header hides Hyperscan; only engine.cpp includes <hs.h>.
 
 #include "promptlint/rules.hpp"
 
@@ -45,11 +47,17 @@ std::string hyperscan_version();
 
 class Database {
 public:
+    // How the rules are split. `digit_gated` is what promptlint runs; `single` puts every rule
+    // in one database and scans all of every buffer, the plain layout the gated one must agree
+    // with hit for hit (the tests check it, the benchmark compares the two).
+    enum class Layout { digit_gated, single };
+
     // Takes the database for `rules` from the one built into the binary (the default rule set,
     // compiled at build time) or the cache, or compiles it (and stores it). With the cache
     // disabled it always compiles. Throws Error naming the rule's source, line and id when
     // Hyperscan rejects a pattern.
-    static Database build(const std::vector<Rule>& rules, const CacheSettings& cache);
+    static Database build(const std::vector<Rule>& rules, const CacheSettings& cache,
+                          Layout layout = Layout::digit_gated);
     // For the build (tools/prebuild_db.cpp): the cache key of `rules` and the cache payload of
     // their database compiled now, to be embedded in the binary.
     static std::pair<std::string, std::string>
@@ -64,15 +72,19 @@ public:
     std::size_t max_width(std::size_t rule) const noexcept;
     bool loaded_from_cache() const noexcept; // not compiled: from the cache or the binary
     bool prebuilt() const noexcept;          // the database built into the binary
+    // Whether rule `rule` is in the gated database (scanned only around digit runs).
+    bool gated(std::size_t rule) const noexcept;
     // The term behind a hit id >= rule_count(); nullptr for the id of a pattern.
     const TermRef* term(std::uint32_t id) const noexcept;
-    // The raw hs_serialize_database() bytes, for the reference benchmark program.
+    // For the reference benchmark program (bench/hsref.cpp): u32 digit run and u32 margin of
+    // the gate, u64 size of the main database, its hs_serialize_database() bytes, then the
+    // gated database's (to the end; none when no rule is gated).
     std::string serialized() const;
 
 private:
     struct Impl;
     explicit Database(std::unique_ptr<Impl> impl);
-    static void compile_into(Impl& impl, const std::vector<Rule>& rules);
+    static void compile_into(Impl& impl, const std::vector<Rule>& rules, Layout layout);
     std::unique_ptr<Impl> m_impl;
     friend class Matcher;
 };
