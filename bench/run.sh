@@ -83,6 +83,7 @@ hyperfine -N -i --runs 3 --export-json "$json/cold.json" --prepare "rm -rf $XDG_
 hf throughput \
     -n "promptlint -j1, mixed.txt" "$pl -j1 --format json $mixed" \
     -n "hsref, mixed.txt" "$hsref $work/db.bin $mixed" \
+    -n "hsref --single, mixed.txt" "$hsref --single $work/db.bin $mixed" \
     -n "cat mixed.txt" "cat $mixed" \
     "${rg_mixed[@]}"
 hf files \

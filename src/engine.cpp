@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <future>
 #include <limits>
 
 namespace promptlint {
@@ -382,8 +383,10 @@ void Database::compile_into(Impl& impl, const std::vector<Rule>& rules, Layout l
             main.add(literals[literal++].c_str(), term_flags, term_id++, i);
         }
     }
+    // The two compiles are independent: on two cores a changed rule set is ready sooner.
+    auto gated_db = std::async(std::launch::async, [&] { return gated.compile(rules); });
     impl.db = main.compile(rules);
-    impl.gated_db = gated.compile(rules);
+    impl.gated_db = gated_db.get();
 }
 
 Database Database::build(const std::vector<Rule>& rules, const CacheSettings& settings,
