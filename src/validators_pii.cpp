@@ -2299,6 +2299,14 @@ bool us_dea(std::string_view value) {
     return sum % 10 == dv(d[6]);
 }
 
+// IBAN as people write it (ISO 13616 prints it in groups of four separated by spaces; some
+// forms and statements use dashes): the spaces and dashes are dropped, then the core check
+// (registry country, that country's length, mod-97 = 1) decides.
+bool iban_grouped(std::string_view value) {
+    const auto v = compact(value, " -", 34);
+    return v && iban_mod97(*v);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Registration
 // ---------------------------------------------------------------------------------------------
@@ -2368,6 +2376,7 @@ constexpr NamedCheck k_pii_checks[] = {
     {"uk_vehicle_registration", uk_vehicle_registration},
     {"us_dea", us_dea},
     {"vehicle_plate", vehicle_plate},
+    {"iban_grouped", iban_grouped},
 };
 
 } // namespace

@@ -713,3 +713,16 @@ TEST_CASE("vehicle plates: a real serial, and no unit as the letters", "[validat
     CHECK(check("vehicle_plate", "46 B 80945"));
     CHECK(check("vehicle_plate", "34ABC1234")); // odd length: not whole bytes
 }
+
+TEST_CASE("IBAN with space or dash grouping", "[validators][pii]") {
+    // SWIFT IBAN registry examples (GB, DE, MU, SC), regrouped.
+    CHECK(check("iban_grouped", "GB82 WEST 1234 5698 7654 32"));
+    CHECK(check("iban_grouped", "DE89-3704-0044-0532-0130-00"));
+    CHECK(check("iban_grouped", "de89 3704 0044 0532 0130 00"));
+    CHECK(check("iban_grouped", "MU17 BOMM 0101 1010 3030 0200 000M UR"));
+    CHECK(check("iban_grouped", "SC18SSCB11010000000000001497USD"));
+    CHECK_FALSE(check("iban_grouped", "DE89-3704-0044-0532-0130-01"));   // one digit changed
+    CHECK_FALSE(check("iban_grouped", "DE89.3704.0044.0532.0130.00"));   // not a separator
+    CHECK_FALSE(check("iban_grouped", "DE89 3704 0044 0532 0130 00 X")); // a word too many
+    CHECK_FALSE(check("iban_grouped", "GB82 WEST 1234 5698 7654 3"));    // too short
+}
