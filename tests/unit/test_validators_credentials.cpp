@@ -364,6 +364,21 @@ TEST_CASE("generic_secret rejects what sits in secret-named fields without being
     }
 }
 
+TEST_CASE("random letters of both cases are not taken for a name", "[creds]") {
+    // Computed: random mixed-case strings whose case changes happen to split into word-like
+    // pieces (sjk FAxy OBy Vtoq Yymv).
+    for (const char* value : {"sjkFAxyOByVtoqYymv", "EfldocMoEuqUtVMuNa", "EnLiYgWAsAQDASfals"}) {
+        INFO(value);
+        CHECK(check("generic_password", value));
+    }
+    // Real names of 12 letters and more still are.
+    for (const char* value : {"getUserNameFromDatabase", "readOnlyServiceAccount",
+                              "XMLHttpRequestHandler", "SecretKeyBaseValue", "strengthLength"}) {
+        INFO(value);
+        CHECK_FALSE(check("generic_password", value));
+    }
+}
+
 TEST_CASE("generic_password accepts passwords people choose", "[creds]") {
     for (const char* value :
          {"hunter2!x", "Tr0ub4dor&3", "CzY3tq0kX0VB", "sunshine42", "Kx82!vQe5", "geheim$parole"}) {
