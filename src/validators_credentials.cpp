@@ -779,8 +779,13 @@ bool not_placeholder(std::string_view value) {
         k_placeholder_values.end()) {
         return false;
     }
-    if (longest_repeat(value) >= 6 || longest_repeat(value) == value.size()) {
-        return false; // 000000, aaaaaaaa, ------
+    // One character over and over is a filler (000000, aaaaaaaa, ------, sk_live_0000000000);
+    // a run among plenty of varied characters is not: base64 of binary key material holds zero
+    // bytes (AAAAAAAAAAC7hjsA+H3o…).
+    const std::size_t repeat = longest_repeat(value);
+    if (repeat == value.size() ||
+        (repeat >= 6 && (2 * repeat >= value.size() || value.size() - repeat < 16))) {
+        return false;
     }
     return longest_run(value, [](char c) noexcept { return c == 'x' || c == 'X'; }) < 4 &&
            longest_run(value, [](char c) noexcept { return c == '*' || c == '#'; }) < 3;
@@ -854,14 +859,16 @@ bool is_stock_password(std::string_view value) {
     return std::find(k_stock.begin(), k_stock.end(), word) != k_stock.end();
 }
 
-// abcd1234abcd1234abcd1234, xyzxyzxyz: a short chunk typed three times or more.
+// abcd1234abcd1234abcd1234, xyzxyzxyz: a short chunk typed three times or more, making up at
+// least half the value. A run of one character at the start of a long random value (base64 of
+// binary data that begins with zero bytes: AAAAAAAAAAC7hjsA…) is not a typed pattern.
 bool is_repeated_chunk(std::string_view value) {
     for (std::size_t period = 2; period <= 16 && 3 * period <= value.size(); ++period) {
-        bool periodic = true;
-        for (std::size_t i = period; i < 3 * period && periodic; ++i) {
-            periodic = fold(value[i]) == fold(value[i - period]);
+        std::size_t periodic = period;
+        while (periodic < value.size() && fold(value[periodic]) == fold(value[periodic - period])) {
+            ++periodic;
         }
-        if (periodic) {
+        if (periodic >= 3 * period && 2 * periodic >= value.size()) {
             return true;
         }
     }

@@ -284,6 +284,19 @@ TEST_CASE("not_placeholder keeps values that only look random", "[creds]") {
     }
 }
 
+TEST_CASE("not_placeholder judges a run of one character by how much of the value it fills",
+          "[creds]") {
+    // Computed: base64 of 8 zero bytes and 40 random ones, as a Kubernetes Secret holds binary
+    // data.
+    CHECK(check("not_placeholder",
+                "AAAAAAAAAAAdoyBJK7QWDDjNI1T2j17cxPKLpSBFK6imbio37PaQt9nyM/XEd+KP"));
+    for (const char* value : {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==", "sk_live_0000000000",
+                              "000000Xk8!mQ2z", "ghp_000000000000000000000000000000000000"}) {
+        INFO(value);
+        CHECK_FALSE(check("not_placeholder", value));
+    }
+}
+
 TEST_CASE("not_example flags documentation and test values", "[creds]") {
     // AWS's documented example access key pair (IAM User Guide).
     CHECK_FALSE(check("not_example", "AKIAIOSFODNN7EXAMPLE"));
@@ -306,6 +319,7 @@ TEST_CASE("not_example flags documentation and test values", "[creds]") {
     CHECK_FALSE(check("not_example", "110201543:AAHdqTcvCH1vGWJxfSe1ofSAs0K5PALDsaw"));
     // Computed: a chunk typed three times.
     CHECK_FALSE(check("not_example", "abcd1234abcd1234abcd1234"));
+    CHECK_FALSE(check("not_example", "xyzxyzxyzxyzQ7"));
 }
 
 TEST_CASE("not_example keeps values that are not documentation samples", "[creds]") {
@@ -315,6 +329,8 @@ TEST_CASE("not_example keeps values that are not documentation samples", "[creds
     // Computed: header {"alg":"HS256"}, payload {"sub":"u_48213","role":"admin"}.
     CHECK(check("not_example",
                 "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzQ4MjEzIiwicm9sZSI6ImFkbWluIn0.c2lnbmF0dXJl"));
+    // Computed: binary data that starts with zero bytes is not a typed pattern.
+    CHECK(check("not_example", "AAAAAAAAAAAdoyBJK7QWDDjNI1T2j17cxPKLpSBFK6imbio37PaQt9nyM/XEd+KP"));
 }
 
 // ---------------------------------------------------------------------------------------------
