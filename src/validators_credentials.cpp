@@ -1283,12 +1283,12 @@ bool plausible_literal(std::string_view value) {
 }
 
 // A generic token, key or secret value: at least 8 characters (20 unless it mixes three of
-// lower case, upper case, digits and symbols), a plausible literal, not a hex digest, not
-// letters of one case only, not digits only, and with no whitespace.
-bool generic_secret(std::string_view value) {
+// lower case, upper case, digits and symbols), a plausible literal, not a hex digest (unless
+// `hex_is_secret`), not letters of one case only, not digits only, and with no whitespace.
+bool generic_value(std::string_view value, bool hex_is_secret) {
     value = before_html_entity(value);
     if (value.size() < 8 || !plausible_literal(value) || is_identifier_name(value) ||
-        is_identifier_name(strip_punctuation(value)) || is_hex_digest(value)) {
+        is_identifier_name(strip_punctuation(value)) || (!hex_is_secret && is_hex_digest(value))) {
         return false;
     }
     bool lower = false;
@@ -1315,6 +1315,18 @@ bool generic_secret(std::string_view value) {
         return false;
     }
     return digit || (lower && upper);
+}
+
+bool generic_secret(std::string_view value) {
+    return generic_value(value, false);
+}
+
+// generic_secret, where 32 to 128 hex digits count as a secret too: under a name that says
+// secret (client_secret, WEBHOOK_SECRET, SECRET_KEY_BASE), hex is how the secret was generated
+// (openssl rand -hex 32, secrets.token_hex()), not the digest of a file. Rules using it keep
+// digest names (hashed_secret, checksum) out with their exclusion words.
+bool generic_secret_hex(std::string_view value) {
+    return generic_value(value, true);
 }
 
 // A password written by a person: 6 to 128 characters, a plausible literal, and more than an
@@ -1403,6 +1415,7 @@ constexpr NamedCheck k_credential_checks[] = {
     {"basic_auth", basic_auth},
     {"discord_bot_token", discord_bot_token},
     {"generic_secret", generic_secret},
+    {"generic_secret_hex", generic_secret_hex},
     {"generic_password", generic_password},
     {"secp256k1_key", secp256k1_key},
     {"alnum_key", alnum_key},

@@ -31,7 +31,7 @@ TEST_CASE("every credential check is registered and usable from a rule pack",
     for (const char* name :
          {"not_placeholder", "not_example", "github_crc32", "bech32", "base58check", "jwt",
           "jwt_not_public", "pem_body", "pem_structure", "basic_auth", "generic_secret",
-          "generic_password", "secp256k1_key", "alnum_key"}) {
+          "generic_secret_hex", "generic_password", "secp256k1_key", "alnum_key"}) {
         const auto v =
             pv::Validator::from_json(nlohmann::json{{"type", name}, {"on_fail", "info"}});
         CHECK(v.type() == name);
@@ -377,6 +377,21 @@ TEST_CASE("generic_secret rejects what sits in secret-named fields without being
           "auth_provider_x509_cert_url"}) {
         INFO(value);
         CHECK_FALSE(check("generic_secret", value));
+    }
+}
+
+TEST_CASE("generic_secret_hex also takes hex, and rejects the rest generic_secret rejects",
+          "[creds]") {
+    // Computed: openssl rand -hex 32, and -hex 16.
+    CHECK(check("generic_secret_hex",
+                "5b85698f1979fbed864bef69a9e1e301b3d5768d7eda938b8511bd7d27405917"));
+    CHECK(check("generic_secret_hex", "9b1f757887efce3a81917cefe8ef6aa6"));
+    CHECK_FALSE(check("generic_secret",
+                      "5b85698f1979fbed864bef69a9e1e301b3d5768d7eda938b8511bd7d27405917"));
+    for (const char* value : {"123e4567-e89b-12d3-a456-426614174000", "settings.SECRET_KEY",
+                              "my-app-secret", "1234567890123456789012", "v2.14.3"}) {
+        INFO(value);
+        CHECK_FALSE(check("generic_secret_hex", value));
     }
 }
 
