@@ -371,8 +371,21 @@ bool is_member_access(std::string_view s) {
         if (!(is_alpha(s[i]) || s[i] == '_' || s[i] == '$' || s[i] == '@')) {
             return false;
         }
+        const std::size_t start = i;
         while (i < s.size() && is_identifier_char(s[i])) {
             ++i;
+        }
+        // Members have names; a long random part makes the value a token with a dot in it
+        // (a Vault token s.ZC9E…, a session id).
+        std::string_view member = s.substr(start, i - start);
+        while (!member.empty() && !is_alnum(member.front())) {
+            member.remove_prefix(1);
+        }
+        while (!member.empty() && !is_alnum(member.back())) {
+            member.remove_suffix(1);
+        }
+        if (member.size() >= 12 && !is_identifier_name(member)) {
+            return false;
         }
         ++segments;
         if (i == s.size()) {

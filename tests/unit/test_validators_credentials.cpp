@@ -340,8 +340,9 @@ TEST_CASE("not_example keeps values that are not documentation samples", "[creds
 TEST_CASE("generic_secret accepts random-looking tokens", "[creds]") {
     for (const char* value :
          {"/bu24YCgmCDIA+kRQOqvYwJ3nU7rOdJ6pfGT2cbp", "/Q0WqVLNYcQlyFCM7PP6HI9yBNISU1d79k85H6",
-          "a1Jx9Qm2Rr7vTz4kLw8NpB3c", "Zq3xV7p0Lm9sK2dF8gH4jW", "j+3k$v9!q1^w7z@e0r&t5y*u",
-          "bsr5TojNkXCuE3BTHXCuSXJX"}) {
+          // Computed: a token with a dot in it is not a member access.
+          "s.FkKACNtDtSoWgyk8Ep6gWhWN", "sess.9fQ2mLx8Rz4Vb7Nc1Pw6", "a1Jx9Qm2Rr7vTz4kLw8NpB3c",
+          "Zq3xV7p0Lm9sK2dF8gH4jW", "j+3k$v9!q1^w7z@e0r&t5y*u", "bsr5TojNkXCuE3BTHXCuSXJX"}) {
         INFO(value);
         CHECK(check("generic_secret", value));
     }
@@ -362,6 +363,8 @@ TEST_CASE("generic_secret rejects what sits in secret-named fields without being
           "1.2.3-rc1",
           "settings.SECRET_KEY",
           "self.token",
+          "config.databaseConnectionString",
+          "window.__APP_SECRET_KEY__",
           "passwordField",
           "SecretName",
           "my-app-secret",
