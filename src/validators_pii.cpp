@@ -1554,6 +1554,33 @@ bool email_public_domain(std::string_view value) {
                         [&](std::string_view label) { return ends_with_label(domain, label); });
 }
 
+// Fails for an address built from stand-in words, a template or a test value rather than
+// somebody's mailbox: your-app@your-gcp-project.iam.gserviceaccount.com, yourname@gmail.com,
+// dummy.user@…, fake@…. The words are the parts of the address between '.', '_', '-', '+' and
+// '@', so a name that only contains one (Youri, Fakehany) is not a stand-in. Rules use it with
+// "on_fail": "info".
+bool email_not_stand_in(std::string_view value) {
+    static constexpr std::array<std::string_view, 15> k_stand_in{
+        "your",        "yourname",    "youremail",   "yourdomain", "yourcompany",
+        "yourproject", "yourservice", "youruser",    "example",    "sample",
+        "dummy",       "fake",        "placeholder", "changeme",   "redacted"};
+    std::string word;
+    const auto stand_in = [&] {
+        return std::find(k_stand_in.begin(), k_stand_in.end(), word) != k_stand_in.end();
+    };
+    for (const char c : value) {
+        if (c == '.' || c == '_' || c == '-' || c == '+' || c == '@') {
+            if (stand_in()) {
+                return false;
+            }
+            word.clear();
+        } else {
+            word.push_back(to_lower(c));
+        }
+    }
+    return !stand_in();
+}
+
 // ITU-T E.164 country codes are a prefix code: at most one of the first one, two or three
 // digits is an assigned code. Returns its length, or 0 when the digits start with none
 // (list: ITU-T E.164 Annex to Operational Bulletin, "List of ITU-T Recommendation E.164
@@ -2357,6 +2384,7 @@ constexpr NamedCheck k_pii_checks[] = {
     {"ipv4_public", ipv4_public},
     {"ipv6_global", ipv6_global},
     {"email_public_domain", email_public_domain},
+    {"email_not_stand_in", email_not_stand_in},
     {"phone_e164", phone_e164},
     {"phone_nanp", phone_nanp},
     {"phone_national", phone_national},

@@ -31,7 +31,7 @@ TEST_CASE("every credential check is registered and usable from a rule pack",
     for (const char* name :
          {"not_placeholder", "not_example", "github_crc32", "bech32", "base58check", "jwt",
           "jwt_not_public", "pem_body", "pem_structure", "basic_auth", "generic_secret",
-          "generic_password", "secp256k1_key", "alnum_key"}) {
+          "generic_secret_hex", "generic_password", "secp256k1_key", "alnum_key"}) {
         const auto v =
             pv::Validator::from_json(nlohmann::json{{"type", name}, {"on_fail", "info"}});
         CHECK(v.type() == name);
@@ -284,6 +284,19 @@ TEST_CASE("not_placeholder keeps values that only look random", "[creds]") {
     }
 }
 
+TEST_CASE("not_placeholder judges a run of one character by how much of the value it fills",
+          "[creds]") {
+    // Computed: base64 of 8 zero bytes and 40 random ones, as a Kubernetes Secret holds binary
+    // data.
+    CHECK(check("not_placeholder",
+                "AAAAAAAAAAAdoyBJK7QWDDjNI1T2j17cxPKLpSBFK6imbio37PaQt9nyM/XEd+KP"));
+    for (const char* value : {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==", "sk_live_0000000000",
+                              "000000Xk8!mQ2z", "ghp_000000000000000000000000000000000000"}) {
+        INFO(value);
+        CHECK_FALSE(check("not_placeholder", value));
+    }
+}
+
 TEST_CASE("not_example flags documentation and test values", "[creds]") {
     // AWS's documented example access key pair (IAM User Guide).
     CHECK_FALSE(check("not_example", "AKIAIOSFODNN7EXAMPLE"));
@@ -306,6 +319,7 @@ TEST_CASE("not_example flags documentation and test values", "[creds]") {
     CHECK_FALSE(check("not_example", "110201543:AAHdqTcvCH1vGWJxfSe1ofSAs0K5PALDsaw"));
     // Computed: a chunk typed three times.
     CHECK_FALSE(check("not_example", "abcd1234abcd1234abcd1234"));
+    CHECK_FALSE(check("not_example", "xyzxyzxyzxyzQ7"));
 }
 
 TEST_CASE("not_example keeps values that are not documentation samples", "[creds]") {
@@ -315,6 +329,8 @@ TEST_CASE("not_example keeps values that are not documentation samples", "[creds
     // Computed: header {"alg":"HS256"}, payload {"sub":"u_48213","role":"admin"}.
     CHECK(check("not_example",
                 "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzQ4MjEzIiwicm9sZSI6ImFkbWluIn0.c2lnbmF0dXJl"));
+    // Computed: binary data that starts with zero bytes is not a typed pattern.
+    CHECK(check("not_example", "AAAAAAAAAAAdoyBJK7QWDDjNI1T2j17cxPKLpSBFK6imbio37PaQt9nyM/XEd+KP"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,8 +340,9 @@ TEST_CASE("not_example keeps values that are not documentation samples", "[creds
 TEST_CASE("generic_secret accepts random-looking tokens", "[creds]") {
     for (const char* value :
          {"/bu24YCgmCDIA+kRQOqvYwJ3nU7rOdJ6pfGT2cbp", "/Q0WqVLNYcQlyFCM7PP6HI9yBNISU1d79k85H6",
-          "a1Jx9Qm2Rr7vTz4kLw8NpB3c", "Zq3xV7p0Lm9sK2dF8gH4jW", "j+3k$v9!q1^w7z@e0r&t5y*u",
-          "bsr5TojNkXCuE3BTHXCuSXJX"}) {
+          // Computed: a token with a dot in it is not a member access.
+          "s.FkKACNtDtSoWgyk8Ep6gWhWN", "sess.9fQ2mLx8Rz4Vb7Nc1Pw6", "a1Jx9Qm2Rr7vTz4kLw8NpB3c",
+          "Zq3xV7p0Lm9sK2dF8gH4jW", "j+3k$v9!q1^w7z@e0r&t5y*u", "bsr5TojNkXCuE3BTHXCuSXJX"}) {
         INFO(value);
         CHECK(check("generic_secret", value));
     }
@@ -346,6 +363,8 @@ TEST_CASE("generic_secret rejects what sits in secret-named fields without being
           "1.2.3-rc1",
           "settings.SECRET_KEY",
           "self.token",
+          "config.databaseConnectionString",
+          "window.__APP_SECRET_KEY__",
           "passwordField",
           "SecretName",
           "my-app-secret",
@@ -361,6 +380,36 @@ TEST_CASE("generic_secret rejects what sits in secret-named fields without being
           "auth_provider_x509_cert_url"}) {
         INFO(value);
         CHECK_FALSE(check("generic_secret", value));
+    }
+}
+
+TEST_CASE("generic_secret_hex also takes hex, and rejects the rest generic_secret rejects",
+          "[creds]") {
+    // Computed: openssl rand -hex 32, and -hex 16.
+    CHECK(check("generic_secret_hex",
+                "5b85698f1979fbed864bef69a9e1e301b3d5768d7eda938b8511bd7d27405917"));
+    CHECK(check("generic_secret_hex", "9b1f757887efce3a81917cefe8ef6aa6"));
+    CHECK_FALSE(check("generic_secret",
+                      "5b85698f1979fbed864bef69a9e1e301b3d5768d7eda938b8511bd7d27405917"));
+    for (const char* value : {"123e4567-e89b-12d3-a456-426614174000", "settings.SECRET_KEY",
+                              "my-app-secret", "1234567890123456789012", "v2.14.3"}) {
+        INFO(value);
+        CHECK_FALSE(check("generic_secret_hex", value));
+    }
+}
+
+TEST_CASE("random letters of both cases are not taken for a name", "[creds]") {
+    // Computed: random mixed-case strings whose case changes happen to split into word-like
+    // pieces (sjk FAxy OBy Vtoq Yymv).
+    for (const char* value : {"sjkFAxyOByVtoqYymv", "EfldocMoEuqUtVMuNa", "EnLiYgWAsAQDASfals"}) {
+        INFO(value);
+        CHECK(check("generic_password", value));
+    }
+    // Real names of 12 letters and more still are.
+    for (const char* value : {"getUserNameFromDatabase", "readOnlyServiceAccount",
+                              "XMLHttpRequestHandler", "SecretKeyBaseValue", "strengthLength"}) {
+        INFO(value);
+        CHECK_FALSE(check("generic_password", value));
     }
 }
 

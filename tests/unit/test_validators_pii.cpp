@@ -502,6 +502,21 @@ TEST_CASE("e-mail domains reserved by RFC 2606 and RFC 6761", "[validators][pii]
     CHECK(check("email_public_domain", "git@kernel-hacker.org"));
 }
 
+TEST_CASE("e-mail addresses made of stand-in words", "[validators][pii]") {
+    for (const char* address :
+         {"your-app@your-gcp-project.iam.gserviceaccount.com", "yourname@gmail.com",
+          "dummy.user@acme-shop.net", "fake.tester@posteo.de", "ops+sample@acme-shop.net"}) {
+        CAPTURE(address);
+        CHECK_FALSE(check("email_not_stand_in", address));
+    }
+    // Words only containing a stand-in are names.
+    for (const char* address : {"youri.petrov@posteo.de", "maria.gonzalez84@fastmail.de",
+                                "samples-team@lab.acme.dev", "fakhri@uni.edu.my"}) {
+        CAPTURE(address);
+        CHECK(check("email_not_stand_in", address));
+    }
+}
+
 TEST_CASE("phone numbers: E.164 country codes and national lengths", "[validators][pii]") {
     // ITU-T E.164 and the national numbering plans (Ofcom drama numbers, NANP 555-01XX).
     CHECK(check("phone_e164", "+44 20 7946 0958"));
