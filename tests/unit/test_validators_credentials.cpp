@@ -238,6 +238,8 @@ TEST_CASE("not_placeholder rejects the templates and stand-ins people write", "[
                               "********",
                               "changeme",
                               "CHANGE_ME",
+                              "REPLACE_WITH_PASSWORD",
+                              "replace-with-your-token",
                               "${VAR}",
                               "${{ secrets.TOKEN }}",
                               "{{ api_key }}",
