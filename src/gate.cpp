@@ -1,6 +1,8 @@
 #include "promptlint/gate.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 
 namespace promptlint {
@@ -434,6 +436,32 @@ std::size_t guaranteed_digit_run(std::string_view pattern) {
     return d ? d->run : 0;
 }
 
+namespace {
+
+// The first digit at or after `i` (or the size): eight bytes at a time, because this pass runs
+// over every byte scanned and most of them are not digits.
+std::size_t next_digit(std::string_view buffer, std::size_t i) {
+    constexpr std::uint64_t k_zeros = 0x3030303030303030ULL; // '0' in every byte
+    constexpr std::uint64_t k_tens = 0x0A0A0A0A0A0A0A0AULL;
+    constexpr std::uint64_t k_high = 0x8080808080808080ULL;
+    const std::size_t n = buffer.size();
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, buffer.data() + i, sizeof w);
+        // Digits become bytes below 10; this is non-zero exactly when some byte is.
+        const std::uint64_t x = w ^ k_zeros;
+        if (((x - k_tens) & ~x & k_high) != 0) {
+            break;
+        }
+    }
+    while (i < n && !is_digit(static_cast<unsigned char>(buffer[i]))) {
+        ++i;
+    }
+    return i;
+}
+
+} // namespace
+
 void for_each_digit_region(std::string_view buffer, std::size_t min_run, std::size_t margin,
                            const std::function<void(std::size_t, std::size_t)>& region) {
     const std::size_t n = buffer.size();
@@ -443,11 +471,7 @@ void for_each_digit_region(std::string_view buffer, std::size_t min_run, std::si
     bool open = false;
     std::size_t begin = 0;
     std::size_t end = 0;
-    for (std::size_t i = 0; i < n;) {
-        if (!digit(i)) {
-            ++i;
-            continue;
-        }
+    for (std::size_t i = next_digit(buffer, 0); i < n; i = next_digit(buffer, i)) {
         std::size_t j = i + 1;
         while (j < n && digit(j)) {
             ++j;

@@ -90,6 +90,47 @@ TEST_CASE("regions surround digit runs by the margin, merged and clipped", "[gat
     CHECK(regions("1234", 5, 1).empty());
 }
 
+TEST_CASE("regions are the same wherever the digits fall in the eight-byte words", "[gate]") {
+    // A plain byte-by-byte statement of the definition, against the word-at-a-time scan.
+    const auto reference = [](std::string_view text, std::size_t run, std::size_t margin) {
+        Regions out;
+        std::size_t i = 0;
+        while (i < text.size()) {
+            std::size_t j = i;
+            while (j < text.size() && text[j] >= '0' && text[j] <= '9') {
+                ++j;
+            }
+            if (j - i >= run && j > i) {
+                const std::size_t from = i > margin ? i - margin : 0;
+                const std::size_t to = std::min(text.size(), j + margin);
+                if (!out.empty() && from <= out.back().second) {
+                    out.back().second = to;
+                } else {
+                    out.emplace_back(from, to);
+                }
+            }
+            i = j > i ? j : i + 1;
+        }
+        return out;
+    };
+    std::mt19937 rng(7);
+    // Bytes on both sides of '0'-'9', including 0x80+ and the neighbours '/' and ':'.
+    constexpr std::string_view k_bytes = "0123456789/:a \n\xb0\xb9\xff";
+    std::uniform_int_distribution<std::size_t> pick(0, k_bytes.size() - 1);
+    std::uniform_int_distribution<std::size_t> length(0, 70);
+    std::uniform_int_distribution<int> sparse(0, 9);
+    for (int round = 0; round < 2000; ++round) {
+        std::string text(length(rng), 'x');
+        for (char& c : text) {
+            c = sparse(rng) < 7 ? 'x' : k_bytes[pick(rng)];
+        }
+        for (const std::size_t run : {1U, 2U, 3U}) {
+            INFO("text: " << text << ", run " << run);
+            CHECK(regions(text, run, 3) == reference(text, run, 3));
+        }
+    }
+}
+
 namespace {
 
 std::string slurp(const std::filesystem::path& path) {
