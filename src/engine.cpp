@@ -16,7 +16,7 @@ namespace promptlint {
 namespace {
 
 // Bump when the cache payload layout or the compile flags change.
-constexpr std::string_view k_cache_format = "promptlint-db-v2";
+constexpr std::string_view k_cache_format = "promptlint-db-v3";
 constexpr unsigned k_hs_flags = HS_FLAG_MULTILINE;
 
 // Digit gating (gate.hpp): a rule whose every match holds this many consecutive digits and is
@@ -122,12 +122,24 @@ std::size_t width_of(const Rule& rule) {
     return std::min(width, k_max_span);
 }
 
+// How far past a digit run the gated database is scanned: one byte more than its widest match,
+// so that no match touches a region's edge (gate.hpp).
+std::uint32_t gate_margin_of(const std::vector<std::uint32_t>& widths,
+                             const std::vector<bool>& gated) {
+    std::uint32_t margin = 0;
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+        if (gated[i]) {
+            margin = std::max(margin, widths[i] + 1);
+        }
+    }
+    return margin;
+}
+
 } // namespace
 
 struct Database::Impl {
     HsDatabasePtr db;       // every rule that is not gated, and the terms
     HsDatabasePtr gated_db; // rules scanned only around digit runs (none: null)
-    std::uint32_t gate_margin = 0;
     std::vector<std::uint32_t> widths;
     std::vector<bool> gated;
     std::vector<TermRef> terms; // indexed by hit id - rule count
@@ -221,7 +233,7 @@ std::string Database::serialized() const {
     std::string main = serialize(m_impl->db.get());
     std::string out;
     put(out, static_cast<std::uint32_t>(k_gate_run));
-    put(out, m_impl->gate_margin);
+    put(out, gate_margin_of(m_impl->widths, m_impl->gated));
     put(out, static_cast<std::uint64_t>(main.size()));
     out += main;
     out += serialize(m_impl->gated_db.get());
@@ -230,9 +242,9 @@ std::string Database::serialized() const {
 
 namespace {
 
-// The cache payload: u32 rule count, u32 width per rule, u8 gated flag per rule, u32 gate
-// margin, u64 size of the main database, the main database, then the gated database (to the
-// end; empty when no rule is gated).
+// The cache payload: u32 rule count, u32 width per rule, u8 gated flag per rule, u64 size of
+// the main database, the main database, then the gated database (to the end; empty when no
+// rule is gated).
 template <typename ImplT>
 std::string payload_of(const ImplT& impl) {
     const auto n = static_cast<std::uint32_t>(impl.widths.size());
@@ -244,7 +256,6 @@ std::string payload_of(const ImplT& impl) {
     for (bool g : impl.gated) {
         put(blob, static_cast<std::uint8_t>(g ? 1 : 0));
     }
-    put(blob, impl.gate_margin);
     const std::string main = serialize(impl.db.get());
     put(blob, static_cast<std::uint64_t>(main.size()));
     blob += main;
@@ -271,9 +282,8 @@ bool load_payload(ImplT& impl, std::string_view blob, std::size_t rule_count) {
         get(blob, at, g);
         gated[i] = g != 0;
     }
-    std::uint32_t margin = 0;
     std::uint64_t main_size = 0;
-    if (!get(blob, at, margin) || !get(blob, at, main_size) || blob.size() - at < main_size) {
+    if (!get(blob, at, main_size) || blob.size() - at < main_size) {
         return false;
     }
     bool ok = true;
@@ -284,7 +294,6 @@ bool load_payload(ImplT& impl, std::string_view blob, std::size_t rule_count) {
     }
     impl.db = std::move(db);
     impl.gated_db = std::move(gated_db);
-    impl.gate_margin = margin;
     impl.widths = std::move(widths);
     impl.gated = std::move(gated);
     return true;
@@ -349,7 +358,6 @@ void Database::compile_into(Impl& impl, const std::vector<Rule>& rules, Layout l
     std::vector<std::string> literals; // the terms' expressions, kept alive for the compile
     impl.widths.clear();
     impl.gated.assign(rules.size(), false);
-    impl.gate_margin = 0;
     for (std::size_t i = 0; i < rules.size(); ++i) {
         const std::size_t width = width_of(rules[i]);
         impl.widths.push_back(static_cast<std::uint32_t>(width));
@@ -360,10 +368,7 @@ void Database::compile_into(Impl& impl, const std::vector<Rule>& rules, Layout l
                           guaranteed_digit_run(rules[i].pattern) >= k_gate_run;
         (gate ? gated : main)
             .add(rules[i].pattern.c_str(), k_hs_flags, static_cast<unsigned>(i), i);
-        if (gate) {
-            impl.gated[i] = true;
-            impl.gate_margin = std::max(impl.gate_margin, static_cast<std::uint32_t>(width + 1));
-        }
+        impl.gated[i] = gate;
     }
     for (std::size_t i = 0; i < rules.size(); ++i) {
         if (rules[i].terms) {
@@ -444,7 +449,7 @@ struct Matcher::Impl {
 Matcher::Matcher(const Database& db) : m_impl(std::make_unique<Impl>()) {
     m_impl->db = db.m_impl->db.get();
     m_impl->gated_db = db.m_impl->gated_db.get();
-    m_impl->gate_margin = db.m_impl->gate_margin;
+    m_impl->gate_margin = gate_margin_of(db.m_impl->widths, db.m_impl->gated);
     hs_scratch_t* scratch = nullptr;
     for (const hs_database_t* d : {m_impl->db, m_impl->gated_db}) {
         if (d != nullptr && hs_alloc_scratch(d, &scratch) != HS_SUCCESS) {
@@ -462,7 +467,7 @@ namespace {
 
 struct HitSink {
     std::vector<RawHit>* hits;
-    std::size_t base; // where the scanned region starts in the caller's buffer
+    std::size_t base; // where the scanned bytes start in the caller's buffer
 };
 
 int on_match(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/,
@@ -472,11 +477,12 @@ int on_match(unsigned id, unsigned long long /*from*/, unsigned long long to, un
     return 0;
 }
 
-void scan_into(const hs_database_t* db, hs_scratch_t* scratch, std::string_view buffer,
+// Scans `bytes`, which start at offset `base` of the caller's buffer.
+void scan_into(const hs_database_t* db, hs_scratch_t* scratch, std::string_view bytes,
                std::size_t base, std::vector<RawHit>& hits) {
     HitSink sink{&hits, base};
-    if (hs_scan(db, buffer.data() + base, static_cast<unsigned>(buffer.size() - base), 0, scratch,
-                on_match, &sink) != HS_SUCCESS) {
+    if (hs_scan(db, bytes.data(), static_cast<unsigned>(bytes.size()), 0, scratch, on_match,
+                &sink) != HS_SUCCESS) {
         throw Error("Hyperscan scan failed");
     }
 }
@@ -494,7 +500,7 @@ void Matcher::scan(std::string_view buffer, std::vector<RawHit>& hits) {
         for_each_digit_region(buffer, k_gate_run, m_impl->gate_margin,
                               [&](std::size_t begin, std::size_t end) {
                                   scan_into(m_impl->gated_db, m_impl->scratch.get(),
-                                            buffer.substr(0, end), begin, hits);
+                                            buffer.substr(begin, end - begin), begin, hits);
                               });
     }
 }
