@@ -282,22 +282,25 @@ public:
         m_tally.count(f);
         if (!f.suppressed_by.empty()) {
             if (m_options.show_suppressed) {
-                m_suppressed.push_back(finding_json(f));
+                m_suppressed.push_back(finding_text(f));
             }
             return;
         }
         start();
-        m_out << (m_tally.findings == 1 ? "\n    " : ",\n    ")
-              << indented(dump(finding_json(f)), 4);
+        m_out << (m_tally.findings == 1 ? "\n    " : ",\n    ") << finding_text(f);
     }
 
     void finish(const ScanSummary& scan) override {
         start();
-        m_out << (m_tally.findings == 0 ? "]" : "\n  ]");
-        ordered_json rest;
+        m_out << (m_tally.findings == 0 ? "]" : "\n  ]") << ",\n";
         if (m_options.show_suppressed) {
-            rest["suppressed"] = std::move(m_suppressed);
+            m_out << "  \"suppressed\": [";
+            for (std::size_t i = 0; i < m_suppressed.size(); ++i) {
+                m_out << (i == 0 ? "\n    " : ",\n    ") << m_suppressed[i];
+            }
+            m_out << (m_suppressed.empty() ? "],\n" : "\n  ],\n");
         }
+        ordered_json rest;
         ordered_json errors = ordered_json::array();
         for (const InputError& e : scan.errors) {
             errors.push_back({{"path", e.path}, {"message", e.message}});
@@ -319,7 +322,7 @@ public:
                          {"by_severity", std::move(by_severity)},
                          {"skipped", std::move(skipped)}};
         // The rest of the document's members, after its opening brace.
-        m_out << ",\n" << std::string_view(dump(rest)).substr(2) << '\n';
+        m_out << std::string_view(dump(rest)).substr(2) << '\n';
     }
 
 private:
@@ -338,32 +341,61 @@ private:
         m_out << std::string_view(text).substr(0, text.rfind(k_findings) + k_findings.size());
     }
 
-    ordered_json finding_json(const Finding& f) const {
+    // One finding as dump() lays it out four spaces in, written directly: on a report with many
+    // findings, building a JSON tree per finding cost more than confirming them.
+    std::string finding_text(const Finding& f) const {
         const Rule& rule = m_rules[f.rule];
-        ordered_json j;
-        j["rule_id"] = rule.id;
-        j["rule_name"] = rule.name;
-        j["category"] = to_string(rule.category);
-        j["severity"] = to_string(f.severity);
-        j["confidence"] = to_string(f.confidence);
-        j["path"] = f.path;
-        j["line"] = f.line;
-        j["column"] = f.column;
-        j["end_line"] = f.end_line;
-        j["end_column"] = f.end_column;
-        j["start_byte"] = f.start_byte;
-        j["end_byte"] = f.end_byte;
-        j["preview"] = preview(f.value, m_options.show_secrets);
-        j["fingerprint"] = f.fingerprint;
-        j["validators"] = f.validators_passed;
-        j["context"] = f.context_found;
+        std::string out = "{";
+        auto key = [&](std::string_view name) {
+            out += "\n      \"";
+            out += name;
+            out += "\": ";
+        };
+        auto string_member = [&](std::string_view name, std::string_view value) {
+            key(name);
+            append_json_string(out, value);
+            out += ',';
+        };
+        auto number_member = [&](std::string_view name, std::uint64_t value) {
+            key(name);
+            out += fmt::format_int(value).str();
+            out += ',';
+        };
+        auto array_member = [&](std::string_view name, const std::vector<std::string>& values) {
+            key(name);
+            out += '[';
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                out += i == 0 ? "\n        " : ",\n        ";
+                append_json_string(out, values[i]);
+            }
+            out += values.empty() ? "]," : "\n      ],";
+        };
+        string_member("rule_id", rule.id);
+        string_member("rule_name", rule.name);
+        string_member("category", to_string(rule.category));
+        string_member("severity", to_string(f.severity));
+        string_member("confidence", to_string(f.confidence));
+        string_member("path", f.path);
+        number_member("line", f.line);
+        number_member("column", f.column);
+        number_member("end_line", f.end_line);
+        number_member("end_column", f.end_column);
+        number_member("start_byte", f.start_byte);
+        number_member("end_byte", f.end_byte);
+        string_member("preview", preview(f.value, m_options.show_secrets));
+        string_member("fingerprint", f.fingerprint);
+        array_member("validators", f.validators_passed);
+        array_member("context", f.context_found);
         if (f.normalized) {
-            j["normalized"] = true;
+            key("normalized");
+            out += "true,";
         }
         if (!f.suppressed_by.empty()) {
-            j["suppressed_by"] = f.suppressed_by;
+            string_member("suppressed_by", f.suppressed_by);
         }
-        return j;
+        out.back() = '\n'; // the last member's comma
+        out += "    }";
+        return out;
     }
 
     const std::vector<Rule>& m_rules;
@@ -371,7 +403,7 @@ private:
     std::ostream& m_out;
     Tally m_tally;
     bool m_started = false;
-    ordered_json m_suppressed = ordered_json::array();
+    std::vector<std::string> m_suppressed; // written last, as finding_text() lays them out
 };
 
 } // namespace

@@ -655,6 +655,22 @@ std::string dump(const ordered_json& value) {
     return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
 }
 
+void append_json_string(std::string& out, std::string_view text) {
+    // Printable ASCII other than the quote and the backslash is written as it is; anything else
+    // (control characters, UTF-8, invalid bytes to replace) goes through the library's escaping.
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+    });
+    if (plain) {
+        out += '"';
+        out += text;
+        out += '"';
+    } else {
+        out += nlohmann::ordered_json(std::string(text))
+                   .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    }
+}
+
 std::string indented(std::string text, std::size_t indent) {
     const std::string newline = "\n" + std::string(indent, ' ');
     for (std::size_t nl = text.find('\n'); nl != std::string::npos;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace promptlint {
@@ -34,6 +35,8 @@ struct Tally {
 // A JSON value as the reports lay it out (two-space indent); invalid UTF-8 in paths and
 // previews is replaced, which beats refusing to report.
 std::string dump(const nlohmann::ordered_json& value);
+// Appends `text` as a JSON string, escaped byte for byte as dump() escapes it.
+void append_json_string(std::string& out, std::string_view text);
 // `text` (a dumped value) laid out as dump() would lay it out `indent` spaces further in: the
 // JSON and SARIF reports write their findings one at a time into a document's frame.
 std::string indented(std::string text, std::size_t indent);

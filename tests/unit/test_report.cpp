@@ -62,6 +62,70 @@ TEST_CASE("the JSON report has the documented fields in a stable order", "[repor
     CHECK(doc["stats"]["by_severity"]["high"] == 1);
 }
 
+TEST_CASE("the JSON report is laid out and escaped exactly as the JSON library lays it out",
+          "[report]") {
+    // The JSON reporter writes findings directly, for speed; re-dumping its document with the
+    // library must give the same bytes, whatever the paths and values hold.
+    Harness h(rules_from(pack_with("t.aws", R"("AKIA[A-Z2-7]{16}")")));
+    const std::vector<std::string> hostile = {"plain",
+                                              "quote \" and \\ backslash",
+                                              "tab\tnew\nline\rcr\b\f",
+                                              std::string("nul\0byte", 8),
+                                              "\x01\x1f\x7f del",
+                                              "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x91",
+                                              "bad \xff\xfe utf-8",
+                                              "C:\\Users\\me",
+                                              "say \"hi\"",
+                                              "cut \xe2\x82",
+                                              "lone \x80 continuation",
+                                              "overlong \xc0\xaf",
+                                              "",
+                                              "emoji\xf0\x9f"};
+    ScanReport report;
+    for (std::size_t i = 0; i < hostile.size(); ++i) {
+        Finding f;
+        f.rule = 0;
+        f.path = hostile[i];
+        f.start_byte = i;
+        f.end_byte = i + 20;
+        f.line = i + 1;
+        f.column = 1;
+        f.end_line = i + 1;
+        f.end_column = 21;
+        f.value = hostile[(i + 3) % hostile.size()];
+        f.fingerprint = "v1:00";
+        f.validators_passed = {hostile[(i + 1) % hostile.size()]};
+        if (i % 2 == 0) {
+            f.context_found = {"word", hostile[(i + 2) % hostile.size()]};
+        }
+        f.normalized = i % 3 == 0;
+        if (i % 4 == 1) {
+            f.suppressed_by = "allowlist: " + hostile[(i + 5) % hostile.size()];
+            report.suppressed.push_back(f);
+        } else {
+            report.findings.push_back(f);
+        }
+    }
+    for (bool show : {false, true}) {
+        std::ostringstream out;
+        make_reporter(Format::json, h.rules.rules(), ReportOptions{show, false, true}, out)
+            ->write(report);
+        const auto doc = nlohmann::ordered_json::parse(out.str());
+        CHECK(doc["findings"].size() == report.findings.size());
+        CHECK(doc["suppressed"].size() == report.suppressed.size());
+        CHECK(out.str() ==
+              doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+    }
+    for (const bool with_suppressed : {false, true}) {
+        std::ostringstream out;
+        make_reporter(Format::json, h.rules.rules(), ReportOptions{true, false, with_suppressed},
+                      out)
+            ->write(ScanReport{});
+        const auto doc = nlohmann::ordered_json::parse(out.str());
+        CHECK(out.str() == doc.dump(2) + "\n");
+    }
+}
+
 TEST_CASE("the text report masks every value on the line and marks the one reported", "[report]") {
     Harness h(rules_from(pack_with("t.aws", R"("AKIA[A-Z2-7]{16}")")));
     auto text = render(h, h.scan("k=" + k_secret + " j=" + k_secret), Format::text, false);
