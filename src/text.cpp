@@ -46,6 +46,60 @@ bool is_phrase_byte(unsigned char c) noexcept {
     return c != '_' && is_word_byte(c);
 }
 
+// Han, kana and Hangul: scripts written without spaces between words (Korean attaches its
+// particles: 주민등록번호는), so their characters never join a phrase into a longer word.
+bool is_cjk(char32_t cp) noexcept {
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x2E80 && cp <= 0x9FFF) ||
+           (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7FF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF61 && cp <= 0xFFDC) ||
+           (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+// The code point of the well-formed UTF-8 character in `text` starting at `lead`, or 0.
+char32_t decode_at(std::string_view text, std::size_t lead) noexcept {
+    const auto b0 = static_cast<unsigned char>(text[lead]);
+    const std::size_t len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
+    if (len == 1 || lead + len > text.size()) {
+        return 0;
+    }
+    char32_t cp = b0 & (0x7FU >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(text[lead + k]);
+        if ((b & 0xC0U) != 0x80U) {
+            return 0;
+        }
+        cp = (cp << 6U) | (b & 0x3FU);
+    }
+    return cp;
+}
+
+// Whether the character ending just before `pos` is CJK.
+bool cjk_before(std::string_view text, std::size_t pos) noexcept {
+    std::size_t lead = pos;
+    while (lead > 0 && pos - lead < 4) {
+        --lead;
+        if ((static_cast<unsigned char>(text[lead]) & 0xC0U) != 0x80U) {
+            return is_cjk(decode_at(text, lead));
+        }
+    }
+    return false;
+}
+
+// Whether a phrase continues into the text across position `pos`: both the text's character
+// on the far side and the phrase's own edge character are word characters, and neither is CJK.
+bool joins_word(std::string_view text, std::size_t pos, bool before, std::string_view phrase,
+                bool phrase_edge_cjk) noexcept {
+    const auto neighbour = static_cast<unsigned char>(before ? text[pos - 1] : text[pos]);
+    const auto edge = static_cast<unsigned char>(before ? phrase.front() : phrase.back());
+    if (!is_phrase_byte(neighbour) || !is_phrase_byte(edge)) {
+        return false;
+    }
+    if (neighbour < 0x80) {
+        return !phrase_edge_cjk;
+    }
+    return !phrase_edge_cjk && !(before ? cjk_before(text, pos) : is_cjk(decode_at(text, pos)));
+}
+
 } // namespace
 
 std::size_t utf8_length(std::string_view bytes) noexcept {
@@ -75,21 +129,20 @@ bool contains_phrase(std::string_view haystack, std::string_view phrase) noexcep
         return false;
     }
     const auto first = static_cast<unsigned char>(phrase.front());
+    const bool starts_cjk = is_cjk(decode_at(phrase, 0));
+    const bool ends_cjk = cjk_before(phrase, phrase.size());
     for (std::size_t i = 0; i < haystack.size(); ++i) {
         if (fold(haystack[i]) != first) {
             continue;
         }
-        if (i > 0 && is_phrase_byte(static_cast<unsigned char>(haystack[i - 1])) &&
-            is_phrase_byte(first)) {
+        if (i > 0 && joins_word(haystack, i, true, phrase, starts_cjk)) {
             continue;
         }
         std::size_t end = match_at(haystack, i, phrase);
         if (end == std::string_view::npos) {
             continue;
         }
-        const auto last = static_cast<unsigned char>(phrase.back());
-        if (end < haystack.size() && is_phrase_byte(static_cast<unsigned char>(haystack[end])) &&
-            is_phrase_byte(last)) {
+        if (end < haystack.size() && joins_word(haystack, end, false, phrase, ends_cjk)) {
             continue;
         }
         return true;

@@ -27,7 +27,9 @@ inline bool is_word_byte(unsigned char c) noexcept {
 // True when `phrase` (lower-case) occurs in `haystack` case-insensitively as whole words: not
 // preceded or followed by a letter or digit ('_' separates words, so "deepseek" is found in
 // DEEPSEEK_API_KEY). Runs of spaces in the phrase match any run of white space, '-' or '_' in
-// the text, so "access key" also finds "access_key".
+// the text, so "access key" also finds "access_key". Han, kana and Hangul characters are
+// written without spaces between words: next to them, or at the edge of a phrase written in
+// them, no boundary is needed ("マイナンバー" in 私のマイナンバーは, "rrn" in 我的RRN是).
 bool contains_phrase(std::string_view haystack, std::string_view phrase) noexcept;
 
 } // namespace promptlint

@@ -23,6 +23,28 @@ TEST_CASE("'_' separates context words: identifiers carry them", "[text]") {
     CHECK_FALSE(contains_phrase("DEEPSEEK2_KEY", "deepseek"));
 }
 
+TEST_CASE("Han, kana and Hangul need no spaces around a context phrase", "[text]") {
+    // Japanese and Chinese have no spaces between words; Korean attaches particles (는, 의).
+    CHECK(contains_phrase("\xE7\xA7\x81\xE3\x81\xAE\xE3\x83\x9E\xE3\x82\xA4\xE3\x83\x8A\xE3\x83\xB3"
+                          "\xE3\x83\x90\xE3\x83\xBC\xE3\x81\xAF", // 私のマイナンバーは
+                          "\xE3\x83\x9E\xE3\x82\xA4\xE3\x83\x8A\xE3\x83\xB3\xE3\x83\x90"
+                          "\xE3\x83\xBC")); // マイナンバー
+    CHECK(contains_phrase("\xEB\x82\x98\xEC\x9D\x98 \xEC\xA3\xBC\xEB\xAF\xBC\xEB\xB2\x88"
+                          "\xED\x98\xB8\xEB\x8A\x94", // 나의 주민번호는
+                          "\xEC\xA3\xBC\xEB\xAF\xBC\xEB\xB2\x88\xED\x98\xB8")); // 주민번호
+    // A Latin phrase right next to CJK text: 我的RRN是
+    CHECK(contains_phrase("\xE6\x88\x91\xE7\x9A\x84RRN\xE6\x98\xAF", "rrn"));
+    // Other scripts' letters still join words: "rrn" is not a word of "überrrné".
+    CHECK_FALSE(contains_phrase("\xC3\xBC"
+                                "rrn",
+                                "rrn"));
+    CHECK_FALSE(contains_phrase("rrn\xC3\xA9", "rrn"));
+    // Invalid or cut UTF-8 next to a phrase is no CJK character.
+    CHECK_FALSE(contains_phrase("\xE6\x88rrn", "rrn"));
+    CHECK_FALSE(contains_phrase("rrn\xE6\x88", "rrn"));
+    CHECK(contains_phrase("\xE6\x88 rrn", "rrn"));
+}
+
 TEST_CASE("lines and columns count characters, not bytes", "[text]") {
     CHECK(utf8_length("h\xC3\xA9llo") == 5);
     CHECK(utf8_length("\xFF\xFE") == 2); // invalid bytes still count, one each
