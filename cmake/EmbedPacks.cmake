@@ -1,7 +1,12 @@
 # Writes a C++ source that holds every default rule pack verbatim (see rules.hpp: builtin_packs()).
 # Run as: cmake -DOUT=file.cpp -DPACKS="a.json;b.json" -P EmbedPacks.cmake
+# Each pack is a char array and its view is sized with sizeof: a string_view made from a bare
+# literal has its length counted by constexpr evaluation, one step per byte, and the packs
+# together outgrow GCC's limit on those steps.
 set(delim "PLPACK")
+set(arrays "")
 set(body "")
+set(index 0)
 foreach(pack IN LISTS PACKS)
     file(READ ${pack} text)
     string(FIND "${text}" ")${delim}\"" clash)
@@ -9,7 +14,9 @@ foreach(pack IN LISTS PACKS)
         message(FATAL_ERROR "${pack} contains the raw-string delimiter )${delim}\"")
     endif()
     get_filename_component(name ${pack} NAME)
-    string(APPEND body "    {\"${name}\", R\"${delim}(${text})${delim}\"},\n")
+    string(APPEND arrays "constexpr char k_pack_${index}[] = R\"${delim}(${text})${delim}\";\n")
+    string(APPEND body "    {\"${name}\", {k_pack_${index}, sizeof k_pack_${index} - 1}},\n")
+    math(EXPR index "${index} + 1")
 endforeach()
 if(body STREQUAL "")
     set(body "    {\"(none)\", \"\"},\n")
@@ -22,6 +29,9 @@ file(WRITE ${OUT}.tmp
 #include \"promptlint/rules.hpp\"
 
 namespace promptlint {
+namespace {
+${arrays}} // namespace
+
 std::span<const EmbeddedPack> builtin_packs() {
     static constexpr EmbeddedPack k_packs[] = {
 ${body}    };
