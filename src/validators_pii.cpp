@@ -516,7 +516,9 @@ bool nl_bsn(std::string_view value) {
 
 // Spanish DNI (8 digits) and NIE (X, Y or Z and 7 digits; the letter counts as 0, 1, 2): the
 // control letter is TRWAGMYFPDXBNJZSQVHLCKE[n mod 23] (Real Decreto 1553/2005, Ministerio del
-// Interior). Leading zeros of a DNI are often dropped, so 7 digits are accepted too.
+// Interior). Leading zeros of a DNI are often dropped, so 7 digits are accepted too. DNI
+// numbers are issued in sequence, so a repeated digit (11111111H, 55555555K) is a number some
+// person holds; only the all-zero body is never issued.
 bool es_dni_nie(std::string_view value) {
     auto v = compact(value, " -.", 9);
     if (!v || v->size() < 8) {
@@ -530,7 +532,7 @@ bool es_dni_nie(std::string_view value) {
         (*v)[0] = static_cast<char>('0' + (first - 'X'));
     }
     const std::string_view body = std::string_view(*v).substr(0, v->size() - 1);
-    if (!all_digits(body) || is_repdigit(body)) {
+    if (!all_digits(body) || body.find_first_not_of('0') == std::string_view::npos) {
         return false;
     }
     static constexpr std::string_view k_letters = "TRWAGMYFPDXBNJZSQVHLCKE";

@@ -200,6 +200,11 @@ TEST_CASE("Spanish DNI and NIE control letter", "[validators][pii]") {
     CHECK_FALSE(check("es_dni_nie", "X1234567Z"));
     CHECK_FALSE(check("es_dni_nie", "W1234567L"));
     CHECK_FALSE(check("es_dni_nie", "00000000T"));
+    CHECK_FALSE(check("es_dni_nie", "X0000000T"));
+    // computed: numbers are issued in sequence, so repeated digits are real numbers.
+    CHECK(check("es_dni_nie", "11111111H"));
+    CHECK(check("es_dni_nie", "1111111-G"));
+    CHECK_FALSE(check("es_dni_nie", "11111111G"));
 }
 
 TEST_CASE("Portuguese NIF of a person", "[validators][pii]") {
