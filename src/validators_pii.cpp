@@ -809,31 +809,48 @@ bool jp_my_number(std::string_view value) {
 // 2020. Foreigner registration numbers share the shape (sex digits 5-8) and compute the check
 // digit as (13 - sum mod 11) mod 10. Nobody born in the 1800s is alive, so 9 and 0 are not
 // accepted: a number with them is some other 13-digit value that happens to start with a date.
+// Nobody has lived past 122 either, so births before 1904 are refused the same way.
+
+// The birth year the number states, or nothing when its date or sex digit is impossible.
+std::optional<unsigned> kr_rrn_year(const std::string& d) {
+    const char sex = d[6];
+    if (sex == '9' || sex == '0') {
+        return std::nullopt;
+    }
+    const bool born_2000s = sex == '3' || sex == '4' || sex == '7' || sex == '8';
+    const unsigned year = (born_2000s ? 2000U : 1900U) + number(std::string_view(d).substr(0, 2));
+    if (year < 1904 || !valid_date(year, number(std::string_view(d).substr(2, 2)),
+                                   number(std::string_view(d).substr(4, 2)))) {
+        return std::nullopt;
+    }
+    return year;
+}
+
 bool kr_rrn(std::string_view value) {
     const auto d = digits_of(value, " -", 13);
     if (!d) {
         return false;
     }
-    const char sex = (*d)[6];
-    unsigned century = 1900;
-    if (sex == '9' || sex == '0') {
+    const auto year = kr_rrn_year(*d);
+    if (!year) {
         return false;
     }
-    if (sex == '3' || sex == '4' || sex == '7' || sex == '8') {
-        century = 2000;
-    }
-    const unsigned year = century + number(d->substr(0, 2));
-    if (!valid_date(year, number(d->substr(2, 2)), number(d->substr(4, 2)))) {
-        return false;
-    }
-    if (year >= 2020) {
+    if (*year >= 2020) {
         return true;
     }
     static constexpr std::array<unsigned, 12> k_weights{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
     const unsigned sum = weighted(*d, k_weights);
     // Foreigners' registration numbers (외국인등록번호, sex digits 5-8) use 13 in place of 11.
-    const bool foreigner = sex >= '5' && sex <= '8';
+    const bool foreigner = (*d)[6] >= '5' && (*d)[6] <= '8';
     return ((foreigner ? 13 : 11) - sum % 11) % 10 == dv((*d)[12]);
+}
+
+// The same number judged by its birth date and sex digit alone, for a value right beside its
+// label: numbers re-issued since the October 2020 reform carry random digits where the check
+// digit was, whatever the birth year, so a labelled number is not refused for its last digit.
+bool kr_rrn_birth(std::string_view value) {
+    const auto d = digits_of(value, " -", 13);
+    return d && kr_rrn_year(*d).has_value();
 }
 
 // Singapore NRIC/FIN (ICA): S, T (citizens, born before / from 2000), F, G (foreigners), M
@@ -2370,6 +2387,7 @@ constexpr NamedCheck k_pii_checks[] = {
     {"au_medicare", au_medicare},
     {"jp_my_number", jp_my_number},
     {"kr_rrn", kr_rrn},
+    {"kr_rrn_birth", kr_rrn_birth},
     {"sg_nric", sg_nric},
     {"br_cpf", br_cpf},
     {"br_cnpj", br_cnpj},

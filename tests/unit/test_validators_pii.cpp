@@ -308,6 +308,21 @@ TEST_CASE("Korean resident registration number", "[validators][pii]") {
     // computed: a foreigner registration number (sex digit 5) uses 13 - sum mod 11.
     CHECK(check("kr_rrn", "911124-5678906"));
     CHECK_FALSE(check("kr_rrn", "911124-5678904")); // the citizens' check digit
+    // computed: right check digits, but born in 1903 (older than anyone has lived) and 1904.
+    CHECK_FALSE(check("kr_rrn", "030101-1234566"));
+    CHECK(check("kr_rrn", "040101-1234563"));
+}
+
+TEST_CASE("Korean RRN by birth date and sex digit alone", "[validators][pii]") {
+    // Numbers assigned since October 2020 have no check digit, whatever the birth year.
+    CHECK(check("kr_rrn_birth", "960121-1234567"));
+    CHECK(check("kr_rrn_birth", "9601211234567"));
+    CHECK(check("kr_rrn_birth", "911124-5678901"));
+    CHECK_FALSE(check("kr_rrn_birth", "961321-1234567")); // month 13
+    CHECK_FALSE(check("kr_rrn_birth", "960230-1234567")); // 30 February
+    CHECK_FALSE(check("kr_rrn_birth", "960121-9234567")); // born in the 1800s
+    CHECK_FALSE(check("kr_rrn_birth", "030101-1234566")); // born in 1903
+    CHECK_FALSE(check("kr_rrn_birth", "960121-123456"));
 }
 
 TEST_CASE("Indian Aadhaar Verhoeff check in its written forms", "[validators][pii]") {
