@@ -610,6 +610,24 @@ bool it_codice_fiscale(std::string_view value) {
     return static_cast<char>('A' + sum % 26) == (*v)[15];
 }
 
+// Italian Partita IVA (DPR 633/1972, art. 35; Agenzia delle Entrate): eleven digits, a
+// seven-digit serial, the three-digit code of the provincial office that issued it (001-100,
+// or 120, 121, 888, 999) and a Luhn check digit. Written with or without the IT prefix of the
+// EU VAT number; spaces between the groups are allowed.
+bool it_partita_iva(std::string_view value) {
+    if (value.size() > 2 && to_upper(value[0]) == 'I' && to_upper(value[1]) == 'T') {
+        value.remove_prefix(2);
+    }
+    const auto d = digits_of(value, " ", 11);
+    if (!d || number(d->substr(0, 7)) == 0) {
+        return false;
+    }
+    const unsigned office = number(d->substr(7, 3));
+    const bool known_office = (office >= 1 && office <= 100) || office == 120 || office == 121 ||
+                              office == 888 || office == 999;
+    return known_office && luhn_digits(*d);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Nordic countries, Poland
 // ---------------------------------------------------------------------------------------------
@@ -2377,6 +2395,7 @@ constexpr NamedCheck k_pii_checks[] = {
     {"es_dni_nie", es_dni_nie},
     {"pt_nif", pt_nif},
     {"it_codice_fiscale", it_codice_fiscale},
+    {"it_partita_iva", it_partita_iva},
     {"se_personnummer", se_personnummer},
     {"no_fodselsnummer", no_fodselsnummer},
     {"dk_cpr", dk_cpr},

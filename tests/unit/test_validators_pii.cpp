@@ -215,6 +215,19 @@ TEST_CASE("Portuguese NIF of a person", "[validators][pii]") {
     CHECK_FALSE(check("pt_nif", "501964843"));
 }
 
+TEST_CASE("Italian Partita IVA: provincial office code and Luhn check digit", "[validators][pii]") {
+    // computed: serials with the offices of Roma (058), Milano (015) and 121.
+    CHECK(check("it_partita_iva", "48271950585"));
+    CHECK(check("it_partita_iva", "IT02917360154"));
+    CHECK(check("it_partita_iva", "it 77304181215"));
+    CHECK(check("it_partita_iva", "1234567 001 7"));
+    CHECK_FALSE(check("it_partita_iva", "48271950586")); // check digit
+    CHECK_FALSE(check("it_partita_iva", "05633921464")); // Luhn right, but office 214
+    CHECK_FALSE(check("it_partita_iva", "00000000000")); // no serial
+    CHECK_FALSE(check("it_partita_iva", "4827195058"));
+    CHECK_FALSE(check("it_partita_iva", "DE48271950585"));
+}
+
 TEST_CASE("Italian codice fiscale check character and omocodia", "[validators][pii]") {
     // Agenzia delle Entrate / Wikipedia "Codice fiscale" example (Mario Rossi).
     CHECK(check("it_codice_fiscale", "RSSMRA85T10A562S"));
