@@ -516,7 +516,9 @@ bool nl_bsn(std::string_view value) {
 
 // Spanish DNI (8 digits) and NIE (X, Y or Z and 7 digits; the letter counts as 0, 1, 2): the
 // control letter is TRWAGMYFPDXBNJZSQVHLCKE[n mod 23] (Real Decreto 1553/2005, Ministerio del
-// Interior). Leading zeros of a DNI are often dropped, so 7 digits are accepted too.
+// Interior). Leading zeros of a DNI are often dropped, so 7 digits are accepted too. DNI
+// numbers are issued in sequence, so a repeated digit (11111111H, 55555555K) is a number some
+// person holds; only the all-zero body is never issued.
 bool es_dni_nie(std::string_view value) {
     auto v = compact(value, " -.", 9);
     if (!v || v->size() < 8) {
@@ -530,7 +532,7 @@ bool es_dni_nie(std::string_view value) {
         (*v)[0] = static_cast<char>('0' + (first - 'X'));
     }
     const std::string_view body = std::string_view(*v).substr(0, v->size() - 1);
-    if (!all_digits(body) || is_repdigit(body)) {
+    if (!all_digits(body) || body.find_first_not_of('0') == std::string_view::npos) {
         return false;
     }
     static constexpr std::string_view k_letters = "TRWAGMYFPDXBNJZSQVHLCKE";
@@ -606,6 +608,24 @@ bool it_codice_fiscale(std::string_view value) {
         sum += i % 2 == 0 ? k_odd[index] : index;
     }
     return static_cast<char>('A' + sum % 26) == (*v)[15];
+}
+
+// Italian Partita IVA (DPR 633/1972, art. 35; Agenzia delle Entrate): eleven digits, a
+// seven-digit serial, the three-digit code of the provincial office that issued it (001-100,
+// or 120, 121, 888, 999) and a Luhn check digit. Written with or without the IT prefix of the
+// EU VAT number; spaces between the groups are allowed.
+bool it_partita_iva(std::string_view value) {
+    if (value.size() > 2 && to_upper(value[0]) == 'I' && to_upper(value[1]) == 'T') {
+        value.remove_prefix(2);
+    }
+    const auto d = digits_of(value, " ", 11);
+    if (!d || number(d->substr(0, 7)) == 0) {
+        return false;
+    }
+    const unsigned office = number(d->substr(7, 3));
+    const bool known_office = (office >= 1 && office <= 100) || office == 120 || office == 121 ||
+                              office == 888 || office == 999;
+    return known_office && luhn_digits(*d);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -807,31 +827,48 @@ bool jp_my_number(std::string_view value) {
 // 2020. Foreigner registration numbers share the shape (sex digits 5-8) and compute the check
 // digit as (13 - sum mod 11) mod 10. Nobody born in the 1800s is alive, so 9 and 0 are not
 // accepted: a number with them is some other 13-digit value that happens to start with a date.
+// Nobody has lived past 122 either, so births before 1904 are refused the same way.
+
+// The birth year the number states, or nothing when its date or sex digit is impossible.
+std::optional<unsigned> kr_rrn_year(const std::string& d) {
+    const char sex = d[6];
+    if (sex == '9' || sex == '0') {
+        return std::nullopt;
+    }
+    const bool born_2000s = sex == '3' || sex == '4' || sex == '7' || sex == '8';
+    const unsigned year = (born_2000s ? 2000U : 1900U) + number(std::string_view(d).substr(0, 2));
+    if (year < 1904 || !valid_date(year, number(std::string_view(d).substr(2, 2)),
+                                   number(std::string_view(d).substr(4, 2)))) {
+        return std::nullopt;
+    }
+    return year;
+}
+
 bool kr_rrn(std::string_view value) {
     const auto d = digits_of(value, " -", 13);
     if (!d) {
         return false;
     }
-    const char sex = (*d)[6];
-    unsigned century = 1900;
-    if (sex == '9' || sex == '0') {
+    const auto year = kr_rrn_year(*d);
+    if (!year) {
         return false;
     }
-    if (sex == '3' || sex == '4' || sex == '7' || sex == '8') {
-        century = 2000;
-    }
-    const unsigned year = century + number(d->substr(0, 2));
-    if (!valid_date(year, number(d->substr(2, 2)), number(d->substr(4, 2)))) {
-        return false;
-    }
-    if (year >= 2020) {
+    if (*year >= 2020) {
         return true;
     }
     static constexpr std::array<unsigned, 12> k_weights{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
     const unsigned sum = weighted(*d, k_weights);
     // Foreigners' registration numbers (외국인등록번호, sex digits 5-8) use 13 in place of 11.
-    const bool foreigner = sex >= '5' && sex <= '8';
+    const bool foreigner = (*d)[6] >= '5' && (*d)[6] <= '8';
     return ((foreigner ? 13 : 11) - sum % 11) % 10 == dv((*d)[12]);
+}
+
+// The same number judged by its birth date and sex digit alone, for a value right beside its
+// label: numbers re-issued since the October 2020 reform carry random digits where the check
+// digit was, whatever the birth year, so a labelled number is not refused for its last digit.
+bool kr_rrn_birth(std::string_view value) {
+    const auto d = digits_of(value, " -", 13);
+    return d && kr_rrn_year(*d).has_value();
 }
 
 // Singapore NRIC/FIN (ICA): S, T (citizens, born before / from 2000), F, G (foreigners), M
@@ -2358,6 +2395,7 @@ constexpr NamedCheck k_pii_checks[] = {
     {"es_dni_nie", es_dni_nie},
     {"pt_nif", pt_nif},
     {"it_codice_fiscale", it_codice_fiscale},
+    {"it_partita_iva", it_partita_iva},
     {"se_personnummer", se_personnummer},
     {"no_fodselsnummer", no_fodselsnummer},
     {"dk_cpr", dk_cpr},
@@ -2368,6 +2406,7 @@ constexpr NamedCheck k_pii_checks[] = {
     {"au_medicare", au_medicare},
     {"jp_my_number", jp_my_number},
     {"kr_rrn", kr_rrn},
+    {"kr_rrn_birth", kr_rrn_birth},
     {"sg_nric", sg_nric},
     {"br_cpf", br_cpf},
     {"br_cnpj", br_cnpj},

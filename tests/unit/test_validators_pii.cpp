@@ -200,6 +200,11 @@ TEST_CASE("Spanish DNI and NIE control letter", "[validators][pii]") {
     CHECK_FALSE(check("es_dni_nie", "X1234567Z"));
     CHECK_FALSE(check("es_dni_nie", "W1234567L"));
     CHECK_FALSE(check("es_dni_nie", "00000000T"));
+    CHECK_FALSE(check("es_dni_nie", "X0000000T"));
+    // computed: numbers are issued in sequence, so repeated digits are real numbers.
+    CHECK(check("es_dni_nie", "11111111H"));
+    CHECK(check("es_dni_nie", "1111111-G"));
+    CHECK_FALSE(check("es_dni_nie", "11111111G"));
 }
 
 TEST_CASE("Portuguese NIF of a person", "[validators][pii]") {
@@ -208,6 +213,19 @@ TEST_CASE("Portuguese NIF of a person", "[validators][pii]") {
     CHECK_FALSE(check("pt_nif", "123456788"));
     // 5xx numbers are companies: valid arithmetic, not personal data.
     CHECK_FALSE(check("pt_nif", "501964843"));
+}
+
+TEST_CASE("Italian Partita IVA: provincial office code and Luhn check digit", "[validators][pii]") {
+    // computed: serials with the offices of Roma (058), Milano (015) and 121.
+    CHECK(check("it_partita_iva", "48271950585"));
+    CHECK(check("it_partita_iva", "IT02917360154"));
+    CHECK(check("it_partita_iva", "it 77304181215"));
+    CHECK(check("it_partita_iva", "1234567 001 7"));
+    CHECK_FALSE(check("it_partita_iva", "48271950586")); // check digit
+    CHECK_FALSE(check("it_partita_iva", "05633921464")); // Luhn right, but office 214
+    CHECK_FALSE(check("it_partita_iva", "00000000000")); // no serial
+    CHECK_FALSE(check("it_partita_iva", "4827195058"));
+    CHECK_FALSE(check("it_partita_iva", "DE48271950585"));
 }
 
 TEST_CASE("Italian codice fiscale check character and omocodia", "[validators][pii]") {
@@ -303,6 +321,21 @@ TEST_CASE("Korean resident registration number", "[validators][pii]") {
     // computed: a foreigner registration number (sex digit 5) uses 13 - sum mod 11.
     CHECK(check("kr_rrn", "911124-5678906"));
     CHECK_FALSE(check("kr_rrn", "911124-5678904")); // the citizens' check digit
+    // computed: right check digits, but born in 1903 (older than anyone has lived) and 1904.
+    CHECK_FALSE(check("kr_rrn", "030101-1234566"));
+    CHECK(check("kr_rrn", "040101-1234563"));
+}
+
+TEST_CASE("Korean RRN by birth date and sex digit alone", "[validators][pii]") {
+    // Numbers assigned since October 2020 have no check digit, whatever the birth year.
+    CHECK(check("kr_rrn_birth", "960121-1234567"));
+    CHECK(check("kr_rrn_birth", "9601211234567"));
+    CHECK(check("kr_rrn_birth", "911124-5678901"));
+    CHECK_FALSE(check("kr_rrn_birth", "961321-1234567")); // month 13
+    CHECK_FALSE(check("kr_rrn_birth", "960230-1234567")); // 30 February
+    CHECK_FALSE(check("kr_rrn_birth", "960121-9234567")); // born in the 1800s
+    CHECK_FALSE(check("kr_rrn_birth", "030101-1234566")); // born in 1903
+    CHECK_FALSE(check("kr_rrn_birth", "960121-123456"));
 }
 
 TEST_CASE("Indian Aadhaar Verhoeff check in its written forms", "[validators][pii]") {
