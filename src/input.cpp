@@ -214,13 +214,17 @@ void walk(const fs::path& dir, const std::string& display, const std::string& re
         const std::string child =
             (display.empty() || display.back() == '/') ? display + name : display + "/" + name;
         const std::string child_rel = rel.empty() ? name : rel + "/" + name;
+        // The entry's type comes from the directory listing where the file system gives one:
+        // no stat call per entry, which on a large tree costs as much as reading small files.
         std::error_code sec;
-        const auto status = entry.symlink_status(sec);
+        const bool link = entry.is_symlink(sec);
+        const bool directory = !sec && !link && entry.is_directory(sec);
+        const bool regular = !sec && !link && !directory && entry.is_regular_file(sec);
         if (sec) {
             out.errors.push_back({child, fmt::format("cannot stat: {}", sec.message())});
-        } else if (fs::is_symlink(status)) {
+        } else if (link) {
             out.skipped.push_back({child, "symlink"});
-        } else if (fs::is_directory(status)) {
+        } else if (directory) {
             if (name == ".git") {
                 continue;
             }
@@ -233,7 +237,7 @@ void walk(const fs::path& dir, const std::string& display, const std::string& re
                 continue;
             }
             walk(entry.path(), child, child_rel, w);
-        } else if (fs::is_regular_file(status)) {
+        } else if (regular) {
             if (w.ignore.ignored(child_rel, false)) {
                 out.skipped.push_back({child, "ignored"});
                 continue;
