@@ -9,7 +9,7 @@ foreach(pack IN LISTS PACKS)
         message(FATAL_ERROR "${pack} contains the raw-string delimiter )${delim}\"")
     endif()
     get_filename_component(name ${pack} NAME)
-    string(APPEND body "    {\"${name}\", R\"${delim}(${text})${delim}\"},\n")
+    string(APPEND body "    {\"${name}\", pack_text(R\"${delim}(${text})${delim}\")},\n")
 endforeach()
 if(body STREQUAL "")
     set(body "    {\"(none)\", \"\"},\n")
@@ -22,6 +22,15 @@ file(WRITE ${OUT}.tmp
 #include \"promptlint/rules.hpp\"
 
 namespace promptlint {
+namespace {
+// The length comes from the literal's type: measuring 1 MB of packs with strlen during constant
+// evaluation exceeds GCC's constexpr operation limit.
+template <std::size_t N>
+constexpr std::string_view pack_text(const char (&text)[N]) {
+    return {text, N - 1};
+}
+} // namespace
+
 std::span<const EmbeddedPack> builtin_packs() {
     static constexpr EmbeddedPack k_packs[] = {
 ${body}    };
