@@ -695,12 +695,29 @@ bool has_template_variable(std::string_view value) {
 
 // A format string's replacement fields (Python str.format, C#, Rust, .NET): "{db_pass}",
 // "{user.password!r}", "{0}:{1}", "key-{env}-{region}". A field named by two or more
-// characters is a template wherever it is; "{}" and one-character fields only when nothing
-// but punctuation is left around them, since random passwords hold "{2}" or "{h}" by chance.
+// characters is a template wherever it is; "{}", one-character fields and printf conversions
+// ("%s:%s@%s", "%-8s|%5d") only when nothing but punctuation is left around them, since
+// random passwords hold "{2}", "{h}" or "%s" by chance.
 bool has_format_field(std::string_view value) {
     std::string rest;
     std::size_t i = 0;
     while (i < value.size()) {
+        if (value[i] == '%') {
+            // A printf conversion: %s, %-8s, %5d, %.2f, %lu, %v.
+            std::size_t j = i + 1;
+            while (j < value.size() &&
+                   (std::string_view{"-+ #0."}.find(value[j]) != std::string_view::npos ||
+                    is_digit(value[j]) || value[j] == 'l' || value[j] == 'h' || value[j] == 'z')) {
+                ++j;
+            }
+            if (j < value.size() &&
+                std::string_view{"sdifxXeEgGcuoqvr"}.find(value[j]) != std::string_view::npos) {
+                i = j + 1;
+                continue;
+            }
+            rest += value[i++];
+            continue;
+        }
         if (value[i] != '{') {
             rest += value[i++];
             continue;

@@ -459,7 +459,7 @@ TEST_CASE("a value taken whole between quotes keeps its brackets and symbols", "
     // Invented passwords of the kinds people and generators make: brackets, commas, '$' and
     // '{' among other symbols, and one letter among symbols.
     for (const char* value : {"q7#[Lm)4v,Rz!w", "m{{k}e)p${a]rq(vx[tz>-_$#plo}}", "Vt9;kq{2}Wx",
-                              "A,.:-@*?!", "x{1}y{2}z{3}!"}) {
+                              "A,.:-@*?!", "x{1}y{2}z{3}!", "Ab%sd!x9"}) {
         INFO(value);
         CHECK(check("generic_password", value));
         CHECK(check("quoted_secret", value));
@@ -467,9 +467,9 @@ TEST_CASE("a value taken whole between quotes keeps its brackets and symbols", "
 }
 
 TEST_CASE("format strings and symbol-only values are not passwords", "[creds]") {
-    for (const char* value :
-         {"{db_pass}", "{user.password!r}", "{0}:{1}", "{u}:{p}", "key-{env}-{region}",
-          "{$password}", "{pass:>12}", ",.:-!@*?!", "min=8;max=64", "a=1&b=2"}) {
+    for (const char* value : {"{db_pass}", "{user.password!r}", "{0}:{1}", "{u}:{p}",
+                              "key-{env}-{region}", "{$password}", "{pass:>12}", ",.:-!@*?!",
+                              "min=8;max=64", "a=1&b=2", "%s:%s@%s", "%-8s|%5d", "%lu/%.2f"}) {
         INFO(value);
         CHECK_FALSE(check("generic_password", value));
         CHECK_FALSE((check("not_placeholder", value) && check("quoted_secret", value)));
