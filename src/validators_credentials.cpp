@@ -629,19 +629,48 @@ std::string_view strip_punctuation(std::string_view s) {
     return s;
 }
 
+// What follows an opening bracket, up to its closer or the end of the value, reads as
+// arguments or a subscript: names, numbers, quotes, nested calls and the operators of an
+// expression ("getpass()", "encrypt(plain", "decode(maybe_encode(ring", "p->pw)", "uuid4().hex}"),
+// not a password's symbols ("Rt5[x;2Wq!", "Nw2(r]7!Lx"): a random password happens to hold a
+// bracket, but rarely only those around it.
+bool reads_as_arguments(std::string_view s, std::size_t open) {
+    std::string closers;
+    for (std::size_t i = open; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '(' || c == '[') {
+            closers += c == '(' ? ')' : ']';
+        } else if (c == ')' || c == ']') {
+            if (closers.empty() || closers.back() != c) {
+                return false; // "Nw2(r]7": brackets that do not pair
+            }
+            closers.pop_back();
+            if (closers.empty()) {
+                return true;
+            }
+        } else if (!is_identifier_char(c) &&
+                   std::string_view{".,:= '\"-+*/>"}.find(c) == std::string_view::npos) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // A function call or type expression rather than a literal: getpass(), Option<String>,
 // ENV.fetch("X"), secrets["db"].
 bool is_expression(std::string_view s) {
     const std::size_t paren = s.find('(');
     if (paren != std::string_view::npos && paren > 0 &&
         std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(paren),
-                    [](char c) { return is_identifier_char(c) || c == '.' || c == ':'; })) {
+                    [](char c) { return is_identifier_char(c) || c == '.' || c == ':'; }) &&
+        reads_as_arguments(s, paren)) {
         return true;
     }
     const std::size_t bracket = s.find('[');
     return bracket != std::string_view::npos && bracket > 0 &&
            std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(bracket),
-                       [](char c) { return is_identifier_char(c) || c == '.'; });
+                       [](char c) { return is_identifier_char(c) || c == '.'; }) &&
+           reads_as_arguments(s, bracket);
 }
 
 // Fragments that mark a value as a template or a shortened one wherever they occur.

@@ -442,6 +442,15 @@ TEST_CASE("generic_password rejects words, types, identifiers and references", "
                               "pw_uid:pw_gid:pw_gecos",
                               "host/port)",
                               "getpass()",
+                              "encrypt(plain",
+                              "ENV.fetch(",
+                              "secrets[",
+                              "input().strip()",
+                              "decode(maybe_encode(ring",
+                              "mock.Mock(wraps=Creds())",
+                              "uuid.uuid4().hex}",
+                              "MyPasswordProperty()#hashfunc",
+                              "strdup(data->password);",
                               "scram-sha-256",
                               "correct.&quot;);",
                               "correct.&quot",
@@ -458,8 +467,9 @@ TEST_CASE("generic_password rejects words, types, identifiers and references", "
 TEST_CASE("a value taken whole between quotes keeps its brackets and symbols", "[creds]") {
     // Invented passwords of the kinds people and generators make: brackets, commas, '$' and
     // '{' among other symbols, and one letter among symbols.
-    for (const char* value : {"q7#[Lm)4v,Rz!w", "m{{k}e)p${a]rq(vx[tz>-_$#plo}}", "Vt9;kq{2}Wx",
-                              "A,.:-@*?!", "x{1}y{2}z{3}!", "Ab%sd!x9"}) {
+    for (const char* value :
+         {"q7#[Lm)4v,Rz!w", "m{{k}e)p${a]rq(vx[tz>-_$#plo}}", "Vt9;kq{2}Wx", "A,.:-@*?!",
+          "x{1}y{2}z{3}!", "Ab%sd!x9", "Rt5[x;2Wq!", "Nw2(r]7!Lx", "u4(Tq;z9Ln]"}) {
         INFO(value);
         CHECK(check("generic_password", value));
         CHECK(check("quoted_secret", value));
