@@ -575,12 +575,13 @@ bool is_compound_identifier(std::string_view s) {
            !reads_as_random_letters(body);
 }
 
-// GID:user_list, group/member, a|b, timer=default_timer: names or numbers joined by : / | = ,
+// GID:user_list, group/member, a|b, timer=default_timer, min=8;max=64: names or numbers joined
+// by : / | = , ; &
 bool is_identifier_list(std::string_view s) {
     std::size_t segments = 0;
     std::size_t start = 0;
     while (start <= s.size()) {
-        std::size_t end = s.find_first_of(":/|=,", start);
+        std::size_t end = s.find_first_of(":/|=,;&", start);
         end = end == std::string_view::npos ? s.size() : end;
         const std::string_view segment = s.substr(start, end - start);
         if (segment.empty() || !(is_identifier_name(segment) || all_of(segment, is_digit))) {
@@ -628,19 +629,48 @@ std::string_view strip_punctuation(std::string_view s) {
     return s;
 }
 
+// What follows an opening bracket, up to its closer or the end of the value, reads as
+// arguments or a subscript: names, numbers, quotes, nested calls and the operators of an
+// expression ("getpass()", "encrypt(plain", "decode(maybe_encode(ring", "p->pw)", "uuid4().hex}"),
+// not a password's symbols ("Rt5[x;2Wq!", "Nw2(r]7!Lx"): a random password happens to hold a
+// bracket, but rarely only those around it.
+bool reads_as_arguments(std::string_view s, std::size_t open) {
+    std::string closers;
+    for (std::size_t i = open; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '(' || c == '[') {
+            closers += c == '(' ? ')' : ']';
+        } else if (c == ')' || c == ']') {
+            if (closers.empty() || closers.back() != c) {
+                return false; // "Nw2(r]7": brackets that do not pair
+            }
+            closers.pop_back();
+            if (closers.empty()) {
+                return true;
+            }
+        } else if (!is_identifier_char(c) &&
+                   std::string_view{".,:= '\"-+*/>"}.find(c) == std::string_view::npos) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // A function call or type expression rather than a literal: getpass(), Option<String>,
 // ENV.fetch("X"), secrets["db"].
 bool is_expression(std::string_view s) {
     const std::size_t paren = s.find('(');
     if (paren != std::string_view::npos && paren > 0 &&
         std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(paren),
-                    [](char c) { return is_identifier_char(c) || c == '.' || c == ':'; })) {
+                    [](char c) { return is_identifier_char(c) || c == '.' || c == ':'; }) &&
+        reads_as_arguments(s, paren)) {
         return true;
     }
     const std::size_t bracket = s.find('[');
     return bracket != std::string_view::npos && bracket > 0 &&
            std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(bracket),
-                       [](char c) { return is_identifier_char(c) || c == '.'; });
+                       [](char c) { return is_identifier_char(c) || c == '.'; }) &&
+           reads_as_arguments(s, bracket);
 }
 
 // Fragments that mark a value as a template or a shortened one wherever they occur.
@@ -690,6 +720,58 @@ bool has_template_variable(std::string_view value) {
     }
     return (value.ends_with("}}") && value.find("{{") == std::string_view::npos) ||
            (value.ends_with(">") && value.find('<') == std::string_view::npos);
+}
+
+// A format string's replacement fields (Python str.format, C#, Rust, .NET): "{db_pass}",
+// "{user.password!r}", "{0}:{1}", "key-{env}-{region}". A field named by two or more
+// characters is a template wherever it is; "{}", one-character fields and printf conversions
+// ("%s:%s@%s", "%-8s|%5d") only when nothing but punctuation is left around them, since
+// random passwords hold "{2}", "{h}" or "%s" by chance.
+bool has_format_field(std::string_view value) {
+    std::string rest;
+    std::size_t i = 0;
+    while (i < value.size()) {
+        if (value[i] == '%') {
+            // A printf conversion: %s, %-8s, %5d, %.2f, %lu, %v.
+            std::size_t j = i + 1;
+            while (j < value.size() &&
+                   (std::string_view{"-+ #0."}.find(value[j]) != std::string_view::npos ||
+                    is_digit(value[j]) || value[j] == 'l' || value[j] == 'h' || value[j] == 'z')) {
+                ++j;
+            }
+            if (j < value.size() &&
+                std::string_view{"sdifxXeEgGcuoqvr"}.find(value[j]) != std::string_view::npos) {
+                i = j + 1;
+                continue;
+            }
+            rest += value[i++];
+            continue;
+        }
+        if (value[i] != '{') {
+            rest += value[i++];
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < value.size() && (is_identifier_char(value[j]) || value[j] == '.')) {
+            ++j;
+        }
+        const std::size_t name_end = j;
+        if (j < value.size() && (value[j] == '!' || value[j] == ':')) {
+            while (j < value.size() && value[j] != '}' && value[j] != '{' && !is_space(value[j])) {
+                ++j;
+            }
+        }
+        if (j >= value.size() || value[j] != '}') {
+            rest += value[i++];
+            continue;
+        }
+        const std::string_view name = value.substr(i + 1, name_end - i - 1);
+        if (name.size() >= 2 && (is_alpha(name.front()) || name.front() == '_')) {
+            return true;
+        }
+        i = j + 1;
+    }
+    return rest.size() < value.size() && std::none_of(rest.begin(), rest.end(), is_alnum);
 }
 
 // Lower-case, matched anywhere (case-insensitively). Long enough never to occur by chance in
@@ -773,7 +855,7 @@ bool not_placeholder(std::string_view value) {
             return false;
         }
     }
-    if (has_template_variable(value)) {
+    if (has_template_variable(value) || has_format_field(value)) {
         return false;
     }
     for (const std::string_view word : k_placeholder_words) {
@@ -1376,9 +1458,11 @@ bool generic_password(std::string_view value) {
     if (core.empty()) {
         return false;
     }
-    // A word with punctuation around it (&str, *required*, "Secret!") is still a word.
-    const bool word = all_of(core, is_lower) || all_of(core, is_upper) ||
-                      (is_upper(core.front()) && all_of(core.substr(1), is_lower));
+    // A word with punctuation around it (&str, *required*, "Secret!") is still a word; one
+    // letter among a string of symbols ("A,.:-@*?!") is not.
+    const bool word = 2 * core.size() >= value.size() &&
+                      (all_of(core, is_lower) || all_of(core, is_upper) ||
+                       (is_upper(core.front()) && all_of(core.substr(1), is_lower)));
     if (word) {
         return false;
     }
@@ -1387,6 +1471,29 @@ bool generic_password(std::string_view value) {
     }
     const int classes = int{lower} + int{upper} + int{digit} + int{symbol};
     return classes >= 2;
+}
+
+// A secret or API key taken whole from between quotes: what generic_secret takes, or a
+// generic password that mixes three or more different symbols ("m{{k}e)p$#q]", "A,.:-@*?!"),
+// which reads as generated or chosen, not as words joined by a separator
+// ("some+client+secret"). A hex digest is left to the assignment rules, which report it only
+// under a secret name.
+bool quoted_secret(std::string_view value) {
+    value = before_html_entity(value);
+    if (is_hex_digest(value)) {
+        return false;
+    }
+    if (generic_secret(value)) {
+        return true;
+    }
+    std::string symbols;
+    for (const char c : value) {
+        if (!is_alnum(c) && c != '_' && c != '-' && c != '.' &&
+            symbols.find(c) == std::string::npos) {
+            symbols += c;
+        }
+    }
+    return symbols.size() >= 3 && generic_password(value);
 }
 
 // A secp256k1 private key (Bitcoin, Ethereum and other EVM wallets) in hex: 64 hex digits,
@@ -1437,6 +1544,7 @@ constexpr NamedCheck k_credential_checks[] = {
     {"generic_secret", generic_secret},
     {"generic_secret_hex", generic_secret_hex},
     {"generic_password", generic_password},
+    {"quoted_secret", quoted_secret},
     {"secp256k1_key", secp256k1_key},
     {"alnum_key", alnum_key},
 };

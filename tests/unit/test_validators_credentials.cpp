@@ -28,10 +28,10 @@ bool check(std::string_view name, std::string_view value) {
 
 TEST_CASE("every credential check is registered and usable from a rule pack",
           "[validators][creds]") {
-    for (const char* name :
-         {"not_placeholder", "not_example", "github_crc32", "bech32", "base58check", "jwt",
-          "jwt_not_public", "pem_body", "pem_structure", "basic_auth", "generic_secret",
-          "generic_secret_hex", "generic_password", "secp256k1_key", "alnum_key"}) {
+    for (const char* name : {"not_placeholder", "not_example", "github_crc32", "bech32",
+                             "base58check", "jwt", "jwt_not_public", "pem_body", "pem_structure",
+                             "basic_auth", "generic_secret", "generic_secret_hex",
+                             "generic_password", "quoted_secret", "secp256k1_key", "alnum_key"}) {
         const auto v =
             pv::Validator::from_json(nlohmann::json{{"type", name}, {"on_fail", "info"}});
         CHECK(v.type() == name);
@@ -442,6 +442,15 @@ TEST_CASE("generic_password rejects words, types, identifiers and references", "
                               "pw_uid:pw_gid:pw_gecos",
                               "host/port)",
                               "getpass()",
+                              "encrypt(plain",
+                              "ENV.fetch(",
+                              "secrets[",
+                              "input().strip()",
+                              "decode(maybe_encode(ring",
+                              "mock.Mock(wraps=Creds())",
+                              "uuid.uuid4().hex}",
+                              "MyPasswordProperty()#hashfunc",
+                              "strdup(data->password);",
                               "scram-sha-256",
                               "correct.&quot;);",
                               "correct.&quot",
@@ -452,6 +461,37 @@ TEST_CASE("generic_password rejects words, types, identifiers and references", "
                               "abc"}) {
         INFO(value);
         CHECK_FALSE(check("generic_password", value));
+    }
+}
+
+TEST_CASE("a value taken whole between quotes keeps its brackets and symbols", "[creds]") {
+    // Invented passwords of the kinds people and generators make: brackets, commas, '$' and
+    // '{' among other symbols, and one letter among symbols.
+    for (const char* value :
+         {"q7#[Lm)4v,Rz!w", "m{{k}e)p${a]rq(vx[tz>-_$#plo}}", "Vt9;kq{2}Wx", "A,.:-@*?!",
+          "x{1}y{2}z{3}!", "Ab%sd!x9", "Rt5[x;2Wq!", "Nw2(r]7!Lx", "u4(Tq;z9Ln]"}) {
+        INFO(value);
+        CHECK(check("generic_password", value));
+        CHECK(check("quoted_secret", value));
+    }
+}
+
+TEST_CASE("format strings and symbol-only values are not passwords", "[creds]") {
+    for (const char* value : {"{db_pass}", "{user.password!r}", "{0}:{1}", "{u}:{p}",
+                              "key-{env}-{region}", "{$password}", "{pass:>12}", ",.:-!@*?!",
+                              "min=8;max=64", "a=1&b=2", "%s:%s@%s", "%-8s|%5d", "%lu/%.2f"}) {
+        INFO(value);
+        CHECK_FALSE(check("generic_password", value));
+        CHECK_FALSE((check("not_placeholder", value) && check("quoted_secret", value)));
+    }
+    // A hex digest under an API key name is a hash or an id; quoted_secret leaves it.
+    CHECK(check("generic_password", "9b4e0f7d21c8a6e3f5d0b7a94c2e18d6"));
+    CHECK_FALSE(check("quoted_secret", "9b4e0f7d21c8a6e3f5d0b7a94c2e18d6"));
+    // Under a secret name, a plain value must look as random as generic_secret asks; words
+    // joined by one separator are not a secret.
+    for (const char* value : {"lsdajfh923874", "abc_ThIsIsAsEcReT", "some+client+secret"}) {
+        INFO(value);
+        CHECK_FALSE(check("quoted_secret", value));
     }
 }
 
