@@ -1971,7 +1971,7 @@ bool birth_date(std::string_view value) {
 
 // Thai national identification number (Department of Provincial Administration): 13 digits,
 // the first (person category) 1 to 8, the last a check digit: the first twelve weighted 13 down
-// to 2, check = (11 - sum mod 11) mod 10. Dashes (1-2345-67890-12-1) and spaces are allowed.
+// to 2, check = (11 - sum mod 11) mod 10. Dashes (1-1016-00001-50-2) and spaces are allowed.
 bool th_tnin(std::string_view value) {
     const auto d = digits_of(value, " -", 13);
     if (!d || (*d)[0] < '1' || (*d)[0] > '8' || is_repdigit(*d)) {
