@@ -1,58 +1,12 @@
 #include "promptlint/normalize.hpp"
 
+#include "promptlint/text.hpp"
+
 #include <algorithm>
 #include <cstring>
 
 namespace promptlint {
 namespace {
-
-constexpr char32_t k_invalid = 0xFFFFFFFF;
-
-struct Decoded {
-    char32_t cp = k_invalid;
-    std::size_t len = 1;
-};
-
-// Strict UTF-8: overlong forms, surrogates and values past U+10FFFF are invalid, and an invalid
-// sequence is one byte long, so it is passed through and never swallows the bytes after it.
-Decoded decode_at(std::string_view s, std::size_t pos) noexcept {
-    const auto b0 = static_cast<unsigned char>(s[pos]);
-    if (b0 < 0x80) {
-        return {b0, 1};
-    }
-    std::size_t len = 0;
-    char32_t cp = 0;
-    char32_t min = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2;
-        cp = b0 & 0x1FU;
-        min = 0x80;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3;
-        cp = b0 & 0x0FU;
-        min = 0x800;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4;
-        cp = b0 & 0x07U;
-        min = 0x10000;
-    } else {
-        return {};
-    }
-    if (pos + len > s.size()) {
-        return {};
-    }
-    for (std::size_t i = 1; i < len; ++i) {
-        const auto b = static_cast<unsigned char>(s[pos + i]);
-        if ((b & 0xC0U) != 0x80U) {
-            return {};
-        }
-        cp = (cp << 6U) | (b & 0x3FU);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return {};
-    }
-    return {cp, len};
-}
 
 enum class Kind : std::uint8_t { keep, replace, remove, lookalike };
 
@@ -251,7 +205,7 @@ struct TokenChar {
 };
 
 TokenChar token_char(char32_t cp) noexcept {
-    if (cp == k_invalid) {
+    if (cp == k_invalid_char) {
         return {};
     }
     if (cp >= 0x80) {
@@ -313,26 +267,17 @@ bool Normalizer::run(std::string_view input) {
         bool latin = false;
         std::size_t from = pos;
         while (from > 0) {
-            // Step back to the lead byte of the character that ends at `from`.
-            std::size_t lead = from - 1;
-            while (lead > 0 && from - lead < 4 &&
-                   (static_cast<unsigned char>(input[lead]) & 0xC0U) == 0x80U) {
-                --lead;
-            }
-            Decoded d = decode_at(input, lead);
-            if (d.cp == k_invalid || lead + d.len != from) {
-                break; // an invalid byte ends the token
-            }
-            const TokenChar t = token_char(d.cp);
+            const Utf8Char d = utf8_char_before(input, from);
+            const TokenChar t = token_char(d.cp); // an invalid byte ends the token
             if (!t.inside) {
                 break;
             }
             latin = latin || t.latin;
-            from = lead;
+            from -= d.len;
         }
         std::size_t to = pos + len;
         while (to < input.size()) {
-            const Decoded d = decode_at(input, to);
+            const Utf8Char d = utf8_char_at(input, to);
             const TokenChar t = token_char(d.cp);
             if (!t.inside) {
                 break;
@@ -354,8 +299,8 @@ bool Normalizer::run(std::string_view input) {
             break;
         }
         pos += skip;
-        const Decoded d = decode_at(input, pos);
-        if (d.cp == k_invalid) {
+        const Utf8Char d = utf8_char_at(input, pos);
+        if (d.cp == k_invalid_char) {
             ++pos;
             continue;
         }

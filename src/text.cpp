@@ -55,36 +55,6 @@ bool is_cjk(char32_t cp) noexcept {
            (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
-// The code point of the well-formed UTF-8 character in `text` starting at `lead`, or 0.
-char32_t decode_at(std::string_view text, std::size_t lead) noexcept {
-    const auto b0 = static_cast<unsigned char>(text[lead]);
-    const std::size_t len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
-    if (len == 1 || lead + len > text.size()) {
-        return 0;
-    }
-    char32_t cp = b0 & (0x7FU >> len);
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(text[lead + k]);
-        if ((b & 0xC0U) != 0x80U) {
-            return 0;
-        }
-        cp = (cp << 6U) | (b & 0x3FU);
-    }
-    return cp;
-}
-
-// Whether the character ending just before `pos` is CJK.
-bool cjk_before(std::string_view text, std::size_t pos) noexcept {
-    std::size_t lead = pos;
-    while (lead > 0 && pos - lead < 4) {
-        --lead;
-        if ((static_cast<unsigned char>(text[lead]) & 0xC0U) != 0x80U) {
-            return is_cjk(decode_at(text, lead));
-        }
-    }
-    return false;
-}
-
 // Whether a phrase continues into the text across position `pos`: both the text's character
 // on the far side and the phrase's own edge character are word characters, and neither is CJK.
 bool joins_word(std::string_view text, std::size_t pos, bool before, std::string_view phrase,
@@ -97,10 +67,60 @@ bool joins_word(std::string_view text, std::size_t pos, bool before, std::string
     if (neighbour < 0x80) {
         return !phrase_edge_cjk;
     }
-    return !phrase_edge_cjk && !(before ? cjk_before(text, pos) : is_cjk(decode_at(text, pos)));
+    const Utf8Char far = before ? utf8_char_before(text, pos) : utf8_char_at(text, pos);
+    return !phrase_edge_cjk && !is_cjk(far.cp);
 }
 
 } // namespace
+
+Utf8Char utf8_char_at(std::string_view text, std::size_t pos) noexcept {
+    const auto b0 = static_cast<unsigned char>(text[pos]);
+    if (b0 < 0x80) {
+        return {b0, 1};
+    }
+    std::size_t len = 0;
+    char32_t cp = 0;
+    char32_t min = 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        len = 2;
+        cp = b0 & 0x1FU;
+        min = 0x80;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        len = 3;
+        cp = b0 & 0x0FU;
+        min = 0x800;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        len = 4;
+        cp = b0 & 0x07U;
+        min = 0x10000;
+    } else {
+        return {};
+    }
+    if (pos + len > text.size()) {
+        return {};
+    }
+    for (std::size_t i = 1; i < len; ++i) {
+        const auto b = static_cast<unsigned char>(text[pos + i]);
+        if ((b & 0xC0U) != 0x80U) {
+            return {};
+        }
+        cp = (cp << 6U) | (b & 0x3FU);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return {};
+    }
+    return {cp, len};
+}
+
+Utf8Char utf8_char_before(std::string_view text, std::size_t pos) noexcept {
+    std::size_t lead = pos - 1;
+    while (lead > 0 && pos - lead < 4 &&
+           (static_cast<unsigned char>(text[lead]) & 0xC0U) == 0x80U) {
+        --lead;
+    }
+    const Utf8Char c = utf8_char_at(text, lead);
+    return c.cp != k_invalid_char && lead + c.len == pos ? c : Utf8Char{};
+}
 
 std::size_t utf8_length(std::string_view bytes) noexcept {
     return static_cast<std::size_t>(std::count_if(bytes.begin(), bytes.end(), [](char c) {
@@ -129,8 +149,8 @@ bool contains_phrase(std::string_view haystack, std::string_view phrase) noexcep
         return false;
     }
     const auto first = static_cast<unsigned char>(phrase.front());
-    const bool starts_cjk = is_cjk(decode_at(phrase, 0));
-    const bool ends_cjk = cjk_before(phrase, phrase.size());
+    const bool starts_cjk = is_cjk(utf8_char_at(phrase, 0).cp);
+    const bool ends_cjk = is_cjk(utf8_char_before(phrase, phrase.size()).cp);
     for (std::size_t i = 0; i < haystack.size(); ++i) {
         if (fold(haystack[i]) != first) {
             continue;

@@ -14,6 +14,18 @@ namespace promptlint {
 // starts one, so invalid sequences still count and never stall.
 std::size_t utf8_length(std::string_view bytes) noexcept;
 
+// One UTF-8 character, decoded strictly: overlong forms, surrogates and values past U+10FFFF
+// are invalid, and an invalid sequence is one byte long, so it never swallows the bytes after it.
+inline constexpr char32_t k_invalid_char = 0xFFFFFFFF;
+struct Utf8Char {
+    char32_t cp = k_invalid_char;
+    std::size_t len = 1;
+};
+// The character starting at `pos` (< text.size()).
+Utf8Char utf8_char_at(std::string_view text, std::size_t pos) noexcept;
+// The well-formed character ending just before `pos` (> 0), or an invalid one.
+Utf8Char utf8_char_before(std::string_view text, std::size_t pos) noexcept;
+
 // 1-based line and 1-based character column of a byte offset in a whole text.
 std::pair<int, int> line_column_of(std::string_view text, std::size_t offset) noexcept;
 
