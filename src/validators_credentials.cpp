@@ -728,8 +728,10 @@ bool has_template_variable(std::string_view value) {
 // ("%s:%s@%s", "%-8s|%5d") only when nothing but punctuation is left around them, since
 // random passwords hold "{2}", "{h}" or "%s" by chance.
 bool has_format_field(std::string_view value) {
-    std::string rest;
+    bool field = false;      // a field or conversion was taken out
+    bool alnum_left = false; // what is left holds a letter or digit
     std::size_t i = 0;
+    auto keep = [&](char c) { alnum_left = alnum_left || is_alnum(c); };
     while (i < value.size()) {
         if (value[i] == '%') {
             // A printf conversion: %s, %-8s, %5d, %.2f, %lu, %v.
@@ -741,14 +743,15 @@ bool has_format_field(std::string_view value) {
             }
             if (j < value.size() &&
                 std::string_view{"sdifxXeEgGcuoqvr"}.find(value[j]) != std::string_view::npos) {
+                field = true;
                 i = j + 1;
                 continue;
             }
-            rest += value[i++];
+            keep(value[i++]);
             continue;
         }
         if (value[i] != '{') {
-            rest += value[i++];
+            keep(value[i++]);
             continue;
         }
         std::size_t j = i + 1;
@@ -762,16 +765,17 @@ bool has_format_field(std::string_view value) {
             }
         }
         if (j >= value.size() || value[j] != '}') {
-            rest += value[i++];
+            keep(value[i++]);
             continue;
         }
         const std::string_view name = value.substr(i + 1, name_end - i - 1);
         if (name.size() >= 2 && (is_alpha(name.front()) || name.front() == '_')) {
             return true;
         }
+        field = true;
         i = j + 1;
     }
-    return rest.size() < value.size() && std::none_of(rest.begin(), rest.end(), is_alnum);
+    return field && !alnum_left;
 }
 
 // Lower-case, matched anywhere (case-insensitively). Long enough never to occur by chance in
