@@ -60,10 +60,10 @@ std::uint64_t parse_size(std::string_view text) {
     return value << shift;
 }
 
-// Redraws "files done / total, MB/s" on stderr until stopped, starting only after half a
-// second so that quick scans print nothing (PROMPTLINT_PROGRESS_DELAY_MS changes that, for
+// Redraws "files done[/total], MB/s" on stderr until stopped, starting only after half
+// a second so that quick scans print nothing (PROMPTLINT_PROGRESS_DELAY_MS changes that, for
 // tests); clears the line when done.
-void show_progress(const std::stop_token& stop, const ScanProgress& progress, std::size_t total) {
+void show_progress(const std::stop_token& stop, const ScanProgress& progress) {
     using namespace std::chrono;
     const auto start = steady_clock::now();
     double delay = 0.5;
@@ -78,7 +78,12 @@ void show_progress(const std::stop_token& stop, const ScanProgress& progress, st
         }
         const double mb =
             static_cast<double>(progress.bytes_done.load(std::memory_order_relaxed)) / 1e6;
-        std::cerr << fmt::format("\r\x1b[2K{}/{} files, {:.0f} MB/s",
+        // The walk runs just ahead of the scan, so the total is known only near the end.
+        std::string total;
+        if (progress.walk_done.load(std::memory_order_relaxed)) {
+            total = fmt::format("/{}", progress.inputs_found.load(std::memory_order_relaxed));
+        }
+        std::cerr << fmt::format("\r\x1b[2K{}{} files, {:.0f} MB/s",
                                  progress.inputs_done.load(std::memory_order_relaxed), total,
                                  mb / std::max(seconds, 1e-3))
                   << std::flush;
@@ -160,11 +165,24 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
                                                           : "compiled");
     }
     const PathFilter filter(config);
-    Discovery inputs;
-    if (args.staged) {
-        inputs.items = staged_inputs();
-    } else if (!args.diff_rev.empty()) {
-        inputs.items = diff_inputs(args.diff_rev);
+    // Git lists its files up front; a walk lists a folder only when it gets there.
+    std::optional<InputWalk> inputs;
+    bool many_inputs = args.paths.size() > 1;
+    if (from_git) {
+        Discovery listed;
+        listed.items = args.staged ? staged_inputs() : diff_inputs(args.diff_rev);
+        if (filter.active()) {
+            // git lists files, not folders: each is judged with its folders, as a walk would.
+            std::erase_if(listed.items, [&](const InputItem& item) {
+                if (!filter.excluded(item.path, false)) {
+                    return false;
+                }
+                listed.skipped.push_back({item.display, "excluded by configuration"});
+                return true;
+            });
+        }
+        many_inputs = listed.items.size() > 1;
+        inputs.emplace(std::move(listed));
     } else {
         WalkOptions walk{!args.no_ignore, parse_size(args.max_file_size), {}};
         if (filter.active()) {
@@ -172,17 +190,11 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
                 return filter.excluded(p, is_dir);
             };
         }
-        inputs = discover(args.paths, walk);
-    }
-    if (from_git && filter.active()) {
-        // git lists files, not folders: each is judged with its folders, as a walk would.
-        std::erase_if(inputs.items, [&](const InputItem& item) {
-            if (!filter.excluded(item.path, false)) {
-                return false;
-            }
-            inputs.skipped.push_back({item.display, "excluded by configuration"});
-            return true;
-        });
+        for (const std::string& path : args.paths) {
+            std::error_code ec;
+            many_inputs = many_inputs || std::filesystem::is_directory(path, ec);
+        }
+        inputs.emplace(args.paths, std::move(walk));
     }
     ScanProgress progress;
     options.progress = &progress;
@@ -194,13 +206,12 @@ int run_scan(const RuleOptions& rule_opts, const ScanArgs& args) {
         // A progress line only for people watching a terminal while the report goes elsewhere:
         // never pipes, CI or JSON, and not over a report being written to the same terminal.
         std::jthread display;
-        if (format == Format::text && inputs.items.size() > 1 && ::isatty(STDERR_FILENO) &&
+        if (format == Format::text && many_inputs && ::isatty(STDERR_FILENO) &&
             !::isatty(STDOUT_FILENO) && !std::getenv("CI")) {
-            display = std::jthread([&progress, total = inputs.items.size()](std::stop_token stop) {
-                show_progress(stop, progress, total);
-            });
+            display =
+                std::jthread([&progress](std::stop_token stop) { show_progress(stop, progress); });
         }
-        report = scanner.scan(inputs, *reporter);
+        report = scanner.scan(*inputs, *reporter);
     }
     reporter->finish(report);
     std::cout.flush();

@@ -174,118 +174,181 @@ std::string read_small_file(const fs::path& path) {
     return text;
 }
 
-struct Walk {
-    const WalkOptions& options;
-    Discovery& out;
-    IgnoreRules ignore;
-};
-
-// `rel` is the folder's path relative to the walked root ("" for the root).
-void walk(const fs::path& dir, const std::string& display, const std::string& rel, Walk& w) {
-    Discovery& out = w.out;
-    const std::size_t inherited = w.ignore.size();
-    if (w.options.ignore_files) {
-        for (const char* name : {".gitignore", ".promptlintignore"}) {
-            std::error_code ec;
-            if (fs::is_regular_file(dir / name, ec)) {
-                w.ignore.add_file(read_small_file(dir / name), rel);
-            }
-        }
-    }
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    if (ec) {
-        out.errors.push_back({display, fmt::format("cannot list directory: {}", ec.message())});
-        return;
-    }
-    std::vector<fs::directory_entry> entries;
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-        if (ec) {
-            out.errors.push_back({display, fmt::format("cannot list directory: {}", ec.message())});
-            return;
-        }
-        entries.push_back(*it);
-    }
-    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-        return a.path().filename() < b.path().filename();
-    });
-    for (const auto& entry : entries) {
-        const std::string name = entry.path().filename().string();
-        const std::string child =
-            (display.empty() || display.back() == '/') ? display + name : display + "/" + name;
-        const std::string child_rel = rel.empty() ? name : rel + "/" + name;
-        // The entry's type comes from the directory listing where the file system gives one:
-        // no stat call per entry, which on a large tree costs as much as reading small files.
-        std::error_code sec;
-        const bool link = entry.is_symlink(sec);
-        const bool directory = !sec && !link && entry.is_directory(sec);
-        const bool regular = !sec && !link && !directory && entry.is_regular_file(sec);
-        if (sec) {
-            out.errors.push_back({child, fmt::format("cannot stat: {}", sec.message())});
-        } else if (link) {
-            out.skipped.push_back({child, "symlink"});
-        } else if (directory) {
-            if (name == ".git") {
-                continue;
-            }
-            if (w.ignore.ignored(child_rel, true)) {
-                out.skipped.push_back({child, "ignored"});
-                continue;
-            }
-            if (w.options.excluded && w.options.excluded(entry.path(), true)) {
-                out.skipped.push_back({child, k_excluded});
-                continue;
-            }
-            walk(entry.path(), child, child_rel, w);
-        } else if (regular) {
-            if (w.ignore.ignored(child_rel, false)) {
-                out.skipped.push_back({child, "ignored"});
-                continue;
-            }
-            if (w.options.excluded && w.options.excluded(entry.path(), false)) {
-                out.skipped.push_back({child, k_excluded});
-                continue;
-            }
-            std::error_code size_ec;
-            const auto size = entry.file_size(size_ec);
-            if (!size_ec && size > w.options.max_file_size) {
-                out.skipped.push_back(
-                    {child, fmt::format("larger than {} bytes", w.options.max_file_size)});
-                continue;
-            }
-            out.items.push_back(InputItem::file(child, entry.path(), false));
-        } else {
-            out.skipped.push_back({child, "not a regular file"});
-        }
-    }
-    w.ignore.truncate(inherited);
-}
-
 } // namespace
 
-Discovery discover(const std::vector<std::string>& args, const WalkOptions& options) {
-    Discovery out;
-    if (args.empty()) {
-        out.items.push_back(InputItem::standard_input());
-        return out;
+struct InputWalk::State {
+    // One folder being walked: its entries, sorted, and how far the walk has got.
+    struct Folder {
+        std::vector<fs::directory_entry> entries;
+        std::size_t next = 0;
+        std::string display;
+        std::string rel;              // relative to the walked root, "" for the root
+        std::size_t inherited_ignore; // the ignore patterns in force above this folder
+    };
+
+    std::vector<std::string> args;
+    std::size_t next_arg = 0;
+    WalkOptions options;
+    std::vector<InputItem> listed;
+    std::size_t next_listed = 0;
+    std::vector<Folder> folders; // the path from the walked root to the current folder
+    IgnoreRules ignore;
+    std::vector<InputError> errors;
+    std::vector<Skip> skipped;
+
+    // Lists a folder the walk enters; on failure records the error and leaves nothing behind.
+    void enter(const fs::path& dir, std::string display, std::string rel) {
+        const std::size_t inherited = ignore.size();
+        if (options.ignore_files) {
+            for (const char* name : {".gitignore", ".promptlintignore"}) {
+                std::error_code ec;
+                if (fs::is_regular_file(dir / name, ec)) {
+                    ignore.add_file(read_small_file(dir / name), rel);
+                }
+            }
+        }
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec);
+        std::vector<fs::directory_entry> entries;
+        for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+            entries.push_back(*it);
+        }
+        if (ec) {
+            errors.push_back({display, fmt::format("cannot list directory: {}", ec.message())});
+            ignore.truncate(inherited);
+            return;
+        }
+        std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+            return a.path().filename() < b.path().filename();
+        });
+        folders.push_back({std::move(entries), 0, std::move(display), std::move(rel), inherited});
     }
-    for (const std::string& arg : args) {
+
+    // The next file of the folders being walked, entering and leaving folders on the way.
+    std::optional<InputItem> next_walked() {
+        while (!folders.empty()) {
+            Folder& folder = folders.back();
+            if (folder.next == folder.entries.size()) {
+                ignore.truncate(folder.inherited_ignore);
+                folders.pop_back();
+                continue;
+            }
+            const fs::directory_entry entry = folder.entries[folder.next++];
+            const std::string name = entry.path().filename().string();
+            const std::string& display = folder.display;
+            std::string child =
+                (display.empty() || display.back() == '/') ? display + name : display + "/" + name;
+            std::string child_rel = folder.rel.empty() ? name : folder.rel + "/" + name;
+            // The entry's type comes from the directory listing where the file system gives
+            // one: no stat call per entry, which on a large tree costs as much as reading small
+            // files.
+            std::error_code sec;
+            const bool link = entry.is_symlink(sec);
+            const bool directory = !sec && !link && entry.is_directory(sec);
+            const bool regular = !sec && !link && !directory && entry.is_regular_file(sec);
+            if (sec) {
+                errors.push_back({child, fmt::format("cannot stat: {}", sec.message())});
+            } else if (link) {
+                skipped.push_back({child, "symlink"});
+            } else if (directory) {
+                if (name == ".git") {
+                    continue;
+                }
+                if (ignore.ignored(child_rel, true)) {
+                    skipped.push_back({child, "ignored"});
+                } else if (options.excluded && options.excluded(entry.path(), true)) {
+                    skipped.push_back({child, k_excluded});
+                } else {
+                    enter(entry.path(), std::move(child), std::move(child_rel)); // `folder` dies
+                }
+            } else if (regular) {
+                if (ignore.ignored(child_rel, false)) {
+                    skipped.push_back({child, "ignored"});
+                    continue;
+                }
+                if (options.excluded && options.excluded(entry.path(), false)) {
+                    skipped.push_back({child, k_excluded});
+                    continue;
+                }
+                std::error_code size_ec;
+                const auto size = entry.file_size(size_ec);
+                if (!size_ec && size > options.max_file_size) {
+                    skipped.push_back(
+                        {child, fmt::format("larger than {} bytes", options.max_file_size)});
+                    continue;
+                }
+                return InputItem::file(std::move(child), entry.path(), false);
+            } else {
+                skipped.push_back({child, "not a regular file"});
+            }
+        }
+        return std::nullopt;
+    }
+};
+
+InputWalk::InputWalk(std::vector<std::string> args, WalkOptions options)
+    : m_state(std::make_unique<State>()) {
+    if (args.empty()) {
+        args.emplace_back("-");
+    }
+    m_state->args = std::move(args);
+    m_state->options = std::move(options);
+}
+
+InputWalk::InputWalk(Discovery listed) : m_state(std::make_unique<State>()) {
+    m_state->listed = std::move(listed.items);
+    m_state->errors = std::move(listed.errors);
+    m_state->skipped = std::move(listed.skipped);
+}
+
+InputWalk::InputWalk(InputWalk&&) noexcept = default;
+InputWalk& InputWalk::operator=(InputWalk&&) noexcept = default;
+InputWalk::~InputWalk() = default;
+
+std::vector<InputError>& InputWalk::errors() noexcept {
+    return m_state->errors;
+}
+
+std::vector<Skip>& InputWalk::skipped() noexcept {
+    return m_state->skipped;
+}
+
+std::optional<InputItem> InputWalk::next() {
+    State& s = *m_state;
+    if (s.next_listed < s.listed.size()) {
+        return std::move(s.listed[s.next_listed++]);
+    }
+    while (true) {
+        if (auto item = s.next_walked()) {
+            return item;
+        }
+        if (s.next_arg == s.args.size()) {
+            return std::nullopt;
+        }
+        const std::string& arg = s.args[s.next_arg++];
         if (arg == "-") {
-            out.items.push_back(InputItem::standard_input());
-            continue;
+            return InputItem::standard_input();
         }
         std::error_code ec;
         const auto status = fs::status(arg, ec);
         if (ec || !fs::exists(status)) {
-            out.errors.push_back(
-                {arg, ec ? ec.message() : std::string("No such file or directory")});
+            s.errors.push_back({arg, ec ? ec.message() : std::string("No such file or directory")});
         } else if (fs::is_directory(status)) {
-            Walk w{options, out, {}};
-            walk(arg, arg, "", w);
+            s.enter(arg, arg, "");
         } else {
-            out.items.push_back(InputItem::file(arg, arg, true));
+            return InputItem::file(arg, arg, true);
         }
     }
+}
+
+Discovery discover(const std::vector<std::string>& args, const WalkOptions& options) {
+    InputWalk walk(args, options);
+    Discovery out;
+    while (auto item = walk.next()) {
+        out.items.push_back(std::move(*item));
+    }
+    out.errors = std::move(walk.errors());
+    out.skipped = std::move(walk.skipped());
     return out;
 }
 

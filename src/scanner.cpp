@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <limits>
@@ -268,14 +269,11 @@ namespace {
 
 // Puts findings in report order while inputs finish in any order: the findings of the first
 // input not yet finished (the head) go straight to the sink; those of inputs after it wait in
-// memory until every input before them is done.
+// memory until every input before them is done. Inputs are numbered as they are handed out;
+// only those between the head and the last one handed out are held.
 class OrderedEmitter {
 public:
-    OrderedEmitter(const Discovery& inputs, FindingSink& sink)
-        : m_pending(inputs.items.size()), m_sink(sink) {
-        m_summary.errors = inputs.errors;
-        m_summary.stats.skipped = inputs.skipped;
-    }
+    explicit OrderedEmitter(FindingSink& sink) : m_sink(sink) {}
 
     // More findings of input `index`, in order; takes them.
     void add(std::size_t index, std::vector<Finding>& found) {
@@ -285,7 +283,7 @@ public:
                 pass(std::move(f));
             }
         } else {
-            auto& held = m_pending[index].findings;
+            auto& held = pending(index).findings;
             std::move(found.begin(), found.end(), std::back_inserter(held));
         }
         found.clear();
@@ -293,10 +291,11 @@ public:
 
     void done(std::size_t index, Outcome outcome) {
         std::lock_guard lock(m_mutex);
-        m_pending[index].outcome = std::move(outcome);
-        m_pending[index].done = true;
-        while (m_head < m_pending.size()) {
-            Pending& p = m_pending[m_head];
+        Pending& finished = pending(index);
+        finished.outcome = std::move(outcome);
+        finished.done = true;
+        while (!m_pending.empty()) {
+            Pending& p = m_pending.front();
             for (Finding& f : p.findings) {
                 pass(std::move(f));
             }
@@ -305,11 +304,21 @@ public:
                 return; // the new head streams from now on
             }
             settle(p.outcome);
+            m_pending.pop_front();
             ++m_head;
         }
     }
 
-    ScanSummary take_summary() { return std::move(m_summary); }
+    // What the inputs said, after what discovery said (`errors` and `skipped`, taken).
+    ScanSummary take_summary(std::vector<InputError>& errors, std::vector<Skip>& skipped) {
+        errors.insert(errors.end(), std::make_move_iterator(m_summary.errors.begin()),
+                      std::make_move_iterator(m_summary.errors.end()));
+        skipped.insert(skipped.end(), std::make_move_iterator(m_summary.stats.skipped.begin()),
+                       std::make_move_iterator(m_summary.stats.skipped.end()));
+        m_summary.errors = std::move(errors);
+        m_summary.stats.skipped = std::move(skipped);
+        return std::move(m_summary);
+    }
 
 private:
     struct Pending {
@@ -317,6 +326,14 @@ private:
         Outcome outcome;
         bool done = false;
     };
+
+    Pending& pending(std::size_t index) {
+        const std::size_t at = index - m_head;
+        if (at >= m_pending.size()) {
+            m_pending.resize(at + 1);
+        }
+        return m_pending[at];
+    }
 
     void pass(Finding f) {
         if (f.suppressed_by.empty()) {
@@ -339,7 +356,7 @@ private:
     }
 
     std::mutex m_mutex;
-    std::vector<Pending> m_pending;
+    std::deque<Pending> m_pending; // m_pending[i] is input m_head + i
     std::size_t m_head = 0;
     FindingSink& m_sink;
     ScanSummary m_summary;
@@ -359,12 +376,10 @@ private:
 
 } // namespace
 
-ScanSummary Scanner::scan(const Discovery& inputs, FindingSink& sink) const {
-    const std::size_t n = inputs.items.size();
-    OrderedEmitter emitter(inputs, sink);
+ScanSummary Scanner::scan(InputWalk& inputs, FindingSink& sink) const {
+    OrderedEmitter emitter(sink);
 
-    auto scan_one = [&](Worker& worker, std::size_t index) {
-        const InputItem& item = inputs.items[index];
+    auto scan_one = [&](Worker& worker, std::size_t index, const InputItem& item) {
         Outcome out;
         auto pass_on = [&](const Window&, std::uint64_t, std::uint64_t,
                            std::vector<Finding>& found) {
@@ -407,37 +422,73 @@ ScanSummary Scanner::scan(const Discovery& inputs, FindingSink& sink) const {
         emitter.done(index, std::move(out));
     };
 
+    // Workers take turns walking: whoever needs an input takes the next one, so the walk
+    // overlaps the scanning of the files it has already found.
+    std::mutex walk_mutex;
+    std::size_t handed_out = 0;
+    bool exhausted = false;
+    auto take = [&]() -> std::optional<std::pair<std::size_t, InputItem>> {
+        std::lock_guard lock(walk_mutex);
+        std::optional<InputItem> item;
+        if (!exhausted) {
+            item = inputs.next();
+        }
+        if (!item) {
+            exhausted = true;
+            if (m_options.progress) {
+                m_options.progress->walk_done.store(true, std::memory_order_relaxed);
+            }
+            return std::nullopt;
+        }
+        if (m_options.progress) {
+            m_options.progress->inputs_found.fetch_add(1, std::memory_order_relaxed);
+        }
+        return std::pair{handed_out++, std::move(*item)};
+    };
+    auto stop = [&] {
+        std::lock_guard lock(walk_mutex);
+        exhausted = true;
+    };
+
     std::exception_ptr failure;
     std::mutex failure_mutex;
-    std::atomic<std::size_t> next{0};
     auto work = [&] {
         try {
-            Worker worker(m_rules, m_db);
-            for (std::size_t i = next++; i < n; i = next++) {
-                scan_one(worker, i);
+            // Built on the first input: a worker that finds none costs nothing.
+            std::optional<Worker> worker;
+            while (auto job = take()) {
+                if (!worker) {
+                    worker.emplace(m_rules, m_db);
+                }
+                scan_one(*worker, job->first, job->second);
             }
         } catch (...) {
-            std::lock_guard lock(failure_mutex);
-            if (!failure) {
-                failure = std::current_exception();
+            {
+                std::lock_guard lock(failure_mutex);
+                if (!failure) {
+                    failure = std::current_exception();
+                }
             }
-            next = n; // the others stop at their next input
+            stop(); // the others stop at their next input
         }
     };
-    const std::size_t threads =
-        std::min<std::size_t>(m_options.threads, std::max<std::size_t>(n, 1));
-    if (threads <= 1) {
+    if (m_options.threads <= 1) {
         work();
     } else {
         std::vector<std::jthread> pool;
-        for (std::size_t t = 0; t < threads; ++t) {
+        for (unsigned t = 0; t < m_options.threads; ++t) {
             pool.emplace_back(work);
         }
     }
     if (failure) {
         std::rethrow_exception(failure);
     }
-    return emitter.take_summary();
+    return emitter.take_summary(inputs.errors(), inputs.skipped());
+}
+
+ScanSummary Scanner::scan(const Discovery& inputs, FindingSink& sink) const {
+    InputWalk listed(inputs);
+    return scan(listed, sink);
 }
 
 ScanReport Scanner::scan(const Discovery& inputs) const {

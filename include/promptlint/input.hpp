@@ -72,10 +72,36 @@ struct WalkOptions {
     std::function<bool(const std::filesystem::path& path, bool is_dir)> excluded;
 };
 
-// Expands the command-line inputs. An empty list or "-" means stdin. Directories are walked
-// recursively in byte-wise sorted order; ".git" folders, symbolic links, ignored paths and
-// files over the size limit are skipped (and reported as skips), so a link loop can never hang
-// the walk. A file named on the command line is always scanned.
+// Expands the command-line inputs one at a time. An empty list or "-" means stdin. Directories
+// are walked recursively in byte-wise sorted order; ".git" folders, symbolic links, ignored
+// paths and files over the size limit are skipped (and reported as skips), so a link loop can
+// never hang the walk. A file named on the command line is always scanned.
+//
+// The walk is lazy: a folder is listed when the walk reaches it, so scanning starts with the
+// first file found and memory grows with the depth of a tree, not with its number of files.
+// Not thread-safe: callers take turns calling next().
+class InputWalk {
+public:
+    InputWalk(std::vector<std::string> args, WalkOptions options);
+    // Hands out inputs already listed (staged files, a diff), then its errors and skips.
+    explicit InputWalk(Discovery listed);
+    InputWalk(InputWalk&&) noexcept;
+    InputWalk& operator=(InputWalk&&) noexcept;
+    ~InputWalk();
+
+    // The next input in order; nullopt once every input has been handed out.
+    std::optional<InputItem> next();
+    // What the walk met so far besides inputs, in walk order: paths it could not read or list,
+    // and paths it skipped. The caller may take them once next() has returned nullopt.
+    std::vector<InputError>& errors() noexcept;
+    std::vector<Skip>& skipped() noexcept;
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+// The whole walk at once: every input, error and skip, in the order InputWalk hands them out.
 Discovery discover(const std::vector<std::string>& args, const WalkOptions& options = {});
 
 // A reason an input could not be read, for the user (errno text and what was attempted).

@@ -80,6 +80,8 @@ public:
 
 // Counters a progress display may read while a scan runs (relaxed atomics: display only).
 struct ScanProgress {
+    std::atomic<std::uint64_t> inputs_found{0}; // handed out by the walk so far
+    std::atomic<bool> walk_done{false};         // inputs_found is the total
     std::atomic<std::uint64_t> inputs_done{0};
     std::atomic<std::uint64_t> bytes_done{0};
 };
@@ -113,7 +115,8 @@ public:
 
     // Streams every finding to `sink` in report order, whatever the number of threads: an
     // input's findings are passed on while it is scanned when every input before it is done,
-    // and held until then otherwise.
+    // and held until then otherwise. The walk goes on while the first inputs are scanned.
+    ScanSummary scan(InputWalk& inputs, FindingSink& sink) const;
     ScanSummary scan(const Discovery& inputs, FindingSink& sink) const;
     // The same, collected in memory.
     ScanReport scan(const Discovery& inputs) const;

@@ -33,6 +33,40 @@ TEST_CASE("folders are walked in sorted order; .git and symlinks are skipped and
     CHECK(d.errors.empty());
 }
 
+TEST_CASE("the walk lists a folder only when it reaches it", "[input]") {
+    TempDir dir;
+    namespace fs = std::filesystem;
+    fs::create_directories(dir.path / "a");
+    fs::create_directories(dir.path / "b");
+    std::ofstream(dir.path / "a" / "1.txt") << "1";
+    std::ofstream(dir.path / "b" / "2.txt") << "2";
+    InputWalk walk({dir.path.string()}, {});
+    auto first = walk.next();
+    REQUIRE(first);
+    CHECK(first->path.filename() == "1.txt");
+    // Files that appear in a folder the walk has not reached yet are still found: the walk
+    // has not listed it.
+    std::ofstream(dir.path / "b" / "3.txt") << "3";
+    std::vector<std::string> rest;
+    while (auto item = walk.next()) {
+        rest.push_back(item->path.filename().string());
+    }
+    CHECK(rest == std::vector<std::string>{"2.txt", "3.txt"});
+    CHECK_FALSE(walk.next());
+}
+
+TEST_CASE("a walk hands out the inputs already listed, then their errors and skips", "[input]") {
+    Discovery listed;
+    listed.items.push_back(InputItem::file("x.txt", "x.txt", true));
+    listed.errors.push_back({"gone.txt", "No such file or directory"});
+    listed.skipped.push_back({"big.bin", "binary"});
+    InputWalk walk(listed);
+    REQUIRE(walk.next()->display == "x.txt");
+    CHECK_FALSE(walk.next());
+    CHECK(walk.errors().at(0).path == "gone.txt");
+    CHECK(walk.skipped().at(0).path == "big.bin");
+}
+
 TEST_CASE("no path, or '-', means stdin; a missing path is an error", "[input]") {
     CHECK(discover({}).items.at(0).is_stdin);
     CHECK(discover({"-"}).items.at(0).display == "-");

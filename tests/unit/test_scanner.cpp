@@ -178,6 +178,58 @@ TEST_CASE("scanning with several threads gives the same report as one", "[scanne
     CHECK(b.stats.bytes_scanned == a.stats.bytes_scanned);
 }
 
+TEST_CASE("a folder walked while it is scanned gives the same report with any thread count",
+          "[scanner]") {
+    promptlint::test::TempDir dir;
+    namespace fs = std::filesystem;
+    for (int d = 0; d < 6; ++d) {
+        const fs::path folder = dir.path / ("d" + std::to_string(d));
+        fs::create_directories(folder);
+        for (int i = 0; i < 8; ++i) {
+            std::ofstream(folder / ("f" + std::to_string(i) + ".txt"))
+                << std::string(static_cast<std::size_t>((d * 8 + i) * 97), 'x')
+                << ((d + i) % 3 ? " AKIAQ3EGRHTQZLWYXV7N\n" : " nothing\n");
+        }
+    }
+    fs::create_symlink(dir.path / "d0", dir.path / "link");
+    std::ofstream(dir.path / "zero.bin") << std::string("\0binary", 7);
+    Harness h(rules_from(pack_with("t.aws", k_aws)));
+    const std::vector<std::string> args{dir.path.string(), (dir.path / "missing").string()};
+    ScanOptions one;
+    ScanOptions two;
+    two.threads = 2;
+    ScanOptions eight;
+    eight.threads = 8;
+    auto walked = [&](const ScanOptions& options) {
+        InputWalk walk(args, {});
+        ScanReport report;
+        struct Keep final : FindingSink {
+            std::vector<Finding>& out;
+            explicit Keep(std::vector<Finding>& o) : out(o) {}
+            void add(Finding f) override { out.push_back(std::move(f)); }
+        } keep(report.findings);
+        static_cast<ScanSummary&>(report) =
+            Scanner(h.rules.rules(), h.db, options).scan(walk, keep);
+        return report;
+    };
+    const ScanReport listed = Scanner(h.rules.rules(), h.db, one).scan(discover(args));
+    REQUIRE(listed.findings.size() == 32);
+    for (const ScanOptions* options : {&one, &two, &eight}) {
+        const ScanReport r = walked(*options);
+        REQUIRE(r.findings.size() == listed.findings.size());
+        for (std::size_t i = 0; i < r.findings.size(); ++i) {
+            CHECK(r.findings[i].path == listed.findings[i].path);
+            CHECK(r.findings[i].start_byte == listed.findings[i].start_byte);
+        }
+        CHECK(r.stats.files_scanned == 48);
+        REQUIRE(r.stats.skipped.size() == 2);
+        CHECK(r.stats.skipped[0].reason == "symlink"); // the walk's skips come first
+        CHECK(r.stats.skipped[1].reason == "binary");
+        REQUIRE(r.errors.size() == 1);
+        CHECK(r.errors[0].path == args[1]);
+    }
+}
+
 TEST_CASE("a check with on_fail:info keeps a known example value, at severity info", "[scanner]") {
     // A toy check: values containing EXAMPLE fail "entropy<=…", standing in for not_example.
     Harness h(rules_from(pack_with(
