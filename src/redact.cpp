@@ -575,7 +575,11 @@ std::string hash_token(std::string_view type, std::string_view value, const Hash
                        key.data(), key.size());
     sodium_memzero(material.data(), material.size());
     static constexpr char k_hex[] = "0123456789abcdef";
-    std::string out = "[" + std::string(type) + ":";
+    std::string out;
+    out.reserve(type.size() + hex_digits + 3);
+    out += '[';
+    out += type;
+    out += ':';
     for (std::size_t i = 0; i < hex_digits; ++i) {
         const unsigned char b = digest[i / 2];
         out.push_back(k_hex[i % 2 == 0 ? b >> 4U : b & 0xFU]);

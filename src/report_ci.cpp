@@ -672,7 +672,8 @@ void append_json_string(std::string& out, std::string_view text) {
 }
 
 std::string indented(std::string text, std::size_t indent) {
-    const std::string newline = "\n" + std::string(indent, ' ');
+    std::string newline(indent + 1, ' ');
+    newline.front() = '\n';
     for (std::size_t nl = text.find('\n'); nl != std::string::npos;
          nl = text.find('\n', nl + newline.size())) {
         text.replace(nl, 1, newline);
