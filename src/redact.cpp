@@ -1034,40 +1034,11 @@ std::optional<std::string> encode_utf16(std::string_view utf8, bool little_endia
     unit(0xFEFF);
     std::size_t i = 0;
     while (i < utf8.size()) {
-        const auto c = static_cast<unsigned char>(utf8[i]);
-        std::uint32_t cp = 0;
-        std::size_t n = 0;
-        std::uint32_t min = 0;
-        if (c < 0x80) {
-            cp = c;
-        } else if ((c & 0xE0U) == 0xC0U) {
-            cp = c & 0x1FU;
-            n = 1;
-            min = 0x80;
-        } else if ((c & 0xF0U) == 0xE0U) {
-            cp = c & 0x0FU;
-            n = 2;
-            min = 0x800;
-        } else if ((c & 0xF8U) == 0xF0U) {
-            cp = c & 0x07U;
-            n = 3;
-            min = 0x10000;
-        } else {
+        const Utf8Char c = utf8_char_at(utf8, i);
+        if (c.cp == k_invalid_char) {
             return std::nullopt;
         }
-        if (i + n >= utf8.size() && n > 0) {
-            return std::nullopt;
-        }
-        for (std::size_t k = 1; k <= n; ++k) {
-            const auto cc = static_cast<unsigned char>(utf8[i + k]);
-            if ((cc & 0xC0U) != 0x80U) {
-                return std::nullopt;
-            }
-            cp = (cp << 6U) | (cc & 0x3FU);
-        }
-        if ((n > 0 && cp < min) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            return std::nullopt;
-        }
+        auto cp = static_cast<std::uint32_t>(c.cp);
         if (cp >= 0x10000) {
             cp -= 0x10000;
             unit(0xD800 + (cp >> 10U));
@@ -1075,7 +1046,7 @@ std::optional<std::string> encode_utf16(std::string_view utf8, bool little_endia
         } else {
             unit(cp);
         }
-        i += n + 1;
+        i += c.len;
     }
     return out;
 }

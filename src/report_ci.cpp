@@ -1,6 +1,7 @@
 #include "report_ci.hpp"
 
 #include "promptlint/mask.hpp"
+#include "promptlint/text.hpp"
 #include "promptlint/version.hpp"
 
 #include <fmt/format.h>
@@ -45,29 +46,10 @@ std::string valid_utf8(std::string_view text) {
             ++i;
             continue;
         }
-        std::size_t length = 0;
-        std::uint32_t cp = 0;
-        if (lead >= 0xC2U && lead <= 0xDFU) {
-            length = 2;
-            cp = lead & 0x1FU;
-        } else if (lead >= 0xE0U && lead <= 0xEFU) {
-            length = 3;
-            cp = lead & 0x0FU;
-        } else if (lead >= 0xF0U && lead <= 0xF4U) {
-            length = 4;
-            cp = lead & 0x07U;
-        }
-        bool ok = length != 0 && i + length <= text.size();
-        for (std::size_t k = 1; ok && k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            ok = (next & 0xC0U) == 0x80U;
-            cp = (cp << 6U) | (next & 0x3FU);
-        }
-        const bool overlong = (length == 3 && cp < 0x800U) || (length == 4 && cp < 0x10000U);
-        const bool surrogate = cp >= 0xD800U && cp <= 0xDFFFU;
-        if (ok && !overlong && !surrogate && cp <= 0x10FFFFU && cp != 0xFFFEU && cp != 0xFFFFU) {
-            out.append(text.substr(i, length));
-            i += length;
+        const Utf8Char c = utf8_char_at(text, i);
+        if (c.cp != k_invalid_char && c.cp != 0xFFFEU && c.cp != 0xFFFFU) {
+            out.append(text.substr(i, c.len));
+            i += c.len;
         } else {
             out.append(k_replacement);
             ++i;

@@ -1,6 +1,7 @@
 #include "promptlint/vault.hpp"
 
 #include "promptlint/digest.hpp"
+#include "promptlint/text.hpp"
 #include "promptlint/types.hpp"
 
 #include <fmt/format.h>
@@ -39,45 +40,12 @@ std::string errno_text() {
 // Strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF): exactly what the
 // JSON writer accepts, so every other value goes to base64 instead of failing the save.
 bool valid_utf8(std::string_view s) noexcept {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = 0;
-        std::uint32_t cp = 0;
-        std::uint32_t min = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        if ((c & 0xE0U) == 0xC0U) {
-            n = 1;
-            cp = c & 0x1FU;
-            min = 0x80;
-        } else if ((c & 0xF0U) == 0xE0U) {
-            n = 2;
-            cp = c & 0x0FU;
-            min = 0x800;
-        } else if ((c & 0xF8U) == 0xF0U) {
-            n = 3;
-            cp = c & 0x07U;
-            min = 0x10000;
-        } else {
+    for (std::size_t i = 0; i < s.size();) {
+        const Utf8Char c = utf8_char_at(s, i);
+        if (c.cp == k_invalid_char) {
             return false;
         }
-        if (i + n >= s.size()) {
-            return false; // truncated sequence
-        }
-        for (std::size_t k = 1; k <= n; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0U) != 0x80U) {
-                return false;
-            }
-            cp = (cp << 6U) | (cc & 0x3FU);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            return false;
-        }
-        i += n + 1;
+        i += c.len;
     }
     return true;
 }
@@ -505,7 +473,7 @@ AtomicFile::AtomicFile(fs::path destination, unsigned mode)
         dir = ".";
     }
     std::string pattern =
-        (dir / ("." + m_destination.filename().string() + ".tmp-XXXXXX")).string();
+        (dir / fmt::format(".{}.tmp-XXXXXX", m_destination.filename().string())).string();
     m_fd = ::mkstemp(pattern.data()); // mode 0600: nobody else can open it meanwhile
     if (m_fd < 0) {
         throw Error(fmt::format("{}: cannot create a file in {}: {}", m_destination.string(),
