@@ -336,9 +336,7 @@ private:
     }
 
     void pass(Finding f) {
-        if (f.suppressed_by.empty()) {
-            ++m_summary.stats.by_severity[static_cast<std::size_t>(f.severity)];
-        }
+        m_summary.stats.count(f);
         m_sink.add(std::move(f));
     }
 
@@ -520,9 +518,7 @@ ScanReport Scanner::scan_text(std::string_view text, const std::string& path) co
     report.stats.bytes_scanned = scan.run(
         *source, [&](const Window&, std::uint64_t, std::uint64_t, std::vector<Finding>& found) {
             for (Finding& f : found) {
-                if (f.suppressed_by.empty()) {
-                    ++report.stats.by_severity[static_cast<std::size_t>(f.severity)];
-                }
+                report.stats.count(f);
                 collect.add(std::move(f));
             }
         });

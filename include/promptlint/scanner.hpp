@@ -54,6 +54,13 @@ struct ScanStats {
     std::uint64_t bytes_scanned = 0;
     std::vector<Skip> skipped;
     std::array<std::uint64_t, 5> by_severity{}; // reported findings, indexed by Severity
+
+    // Counts `f` if it is reported (suppressed findings are listed apart, not counted here).
+    void count(const Finding& f) noexcept {
+        if (f.suppressed_by.empty()) {
+            ++by_severity[static_cast<std::size_t>(f.severity)];
+        }
+    }
 };
 
 // What a scan says besides its findings.
