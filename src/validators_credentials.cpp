@@ -1059,6 +1059,19 @@ bool token_crc32(std::string_view value) {
     return encoded == crc32(body.substr(0, 30));
 }
 
+// A GitHub fine-grained token's layout: github_pat_, 22 base62 characters, '_', 59 more. The
+// rule matches any 82 word characters after the prefix so that a value with the separator
+// missing or misplaced is still shown, at info, instead of falling to a generic rule.
+bool github_pat_layout(std::string_view value) {
+    constexpr std::string_view k_prefix = "github_pat_";
+    if (!value.starts_with(k_prefix)) {
+        return false;
+    }
+    value.remove_prefix(k_prefix.size());
+    return value.size() == 82 && value[22] == '_' && all_of(value.substr(0, 22), is_alnum) &&
+           all_of(value.substr(23), is_alnum);
+}
+
 // BIP-173 bech32 checksum (age identities and recipients, and other bech32 strings): the
 // human-readable part, '1', data characters; all upper or all lower case.
 bool bech32(std::string_view value) {
@@ -1369,12 +1382,31 @@ std::string_view before_html_entity(std::string_view value) {
     return value;
 }
 
+// A value that starts with the prefix of a provider whose own rule knows the token's full shape
+// (Slack's xoxb-/xoxp-/xapp-, GitHub's ghp_ and github_pat_): that rule reports every real one,
+// at info when it is a known fake, so what reaches a generic rule is a value the provider's
+// shape refused ("xoxp-1234-1234-1234-…" has team and user ids too short to be real). Reporting
+// it as a generic token would undo that judgement.
+bool has_provider_prefix(std::string_view value) {
+    if (value.size() > 5 && value.starts_with("xox") && value[4] == '-' &&
+        std::string_view("abeoprs").find(value[3]) != std::string_view::npos) {
+        return true;
+    }
+    if (value.size() > 4 && value.starts_with("gh") && value[3] == '_' &&
+        std::string_view("oprsu").find(value[2]) != std::string_view::npos) {
+        return true;
+    }
+    return value.starts_with("xoxe.xox") || value.starts_with("xapp-") ||
+           value.starts_with("github_pat_");
+}
+
 // The common ground of generic secrets: not a placeholder, and none of the things that sit in
 // secret-named fields without being secrets: URLs, paths, e-mail addresses, UUIDs, SRI hashes,
-// versions, dates, member accesses, function calls, lists of names.
+// versions, dates, member accesses, function calls, lists of names, and provider tokens whose
+// provider's rule refused them.
 bool plausible_literal(std::string_view value) {
     if (!not_placeholder(value) || value.find("://") != std::string_view::npos || is_path(value) ||
-        is_expression(value)) {
+        is_expression(value) || has_provider_prefix(value)) {
         return false;
     }
     // Code around a value leaks into it (self.encoding), name_list): judge the value with its
@@ -1537,6 +1569,7 @@ constexpr NamedCheck k_credential_checks[] = {
     {"not_placeholder", not_placeholder},
     {"not_example", not_example},
     {"github_crc32", token_crc32},
+    {"github_pat_layout", github_pat_layout},
     {"bech32", bech32},
     {"base58check", base58check},
     {"jwt", jwt},

@@ -28,9 +28,9 @@ bool check(std::string_view name, std::string_view value) {
 
 TEST_CASE("every credential check is registered and usable from a rule pack",
           "[validators][creds]") {
-    for (const char* name : {"not_placeholder", "not_example", "github_crc32", "bech32",
-                             "base58check", "jwt", "jwt_not_public", "pem_body", "pem_structure",
-                             "basic_auth", "generic_secret", "generic_secret_hex",
+    for (const char* name : {"not_placeholder", "not_example", "github_crc32", "github_pat_layout",
+                             "bech32", "base58check", "jwt", "jwt_not_public", "pem_body",
+                             "pem_structure", "basic_auth", "generic_secret", "generic_secret_hex",
                              "generic_password", "quoted_secret", "secp256k1_key", "alnum_key"}) {
         const auto v =
             pv::Validator::from_json(nlohmann::json{{"type", name}, {"on_fail", "info"}});
@@ -382,6 +382,35 @@ TEST_CASE("generic_secret rejects what sits in secret-named fields without being
           "auth_provider_x509_cert_url"}) {
         INFO(value);
         CHECK_FALSE(check("generic_secret", value));
+    }
+}
+
+TEST_CASE("github_pat_layout wants the separator after 22 characters", "[creds]") {
+    const std::string head = "github_pat_Kq8Lw2Zr5Tn1Vx7Mc3Bd9H";
+    const std::string tail = "p4Wj6Yf0Rs2Nk8Qa1Lz5Xe7Cu3Hg9Vb4Dt6Mn0Jr2Ps8Ky5Fw1Ah7Zc3Ex9";
+    REQUIRE(head.size() == 11 + 22);
+    REQUIRE(tail.size() == 59);
+    CHECK(check("github_pat_layout", head + "_" + tail));
+    CHECK_FALSE(check("github_pat_layout", head + "x" + tail));           // no separator
+    CHECK_FALSE(check("github_pat_layout", head + "_" + tail.substr(1))); // one short
+    CHECK_FALSE(check("github_pat_layout", head.substr(0, 20) + "_" + head.substr(20) + tail));
+}
+
+TEST_CASE("generic checks leave a provider's prefix to the provider's own rule", "[creds]") {
+    // Values the Slack and GitHub rules refuse by shape (ids too short, body too short): a
+    // generic rule must not report them in the provider's place.
+    for (const char* value :
+         {"xoxp-4821-7730-2291-0f3c9a1e7d5b42c8a6e1f09b3d7c5a24", "xoxb-27-Qm8vR2xTn5Lp0Wd4Kj7Hc1",
+          "xapp-1-Zr8Kq2Lw7Vn", "xoxe.xoxp-1-Hv3Rt8Lq2Zm", "ghp_Rk2Lw9Vn4Tq8Zm1Xc",
+          "github_pat_11AB3Kq8Lw2Zr"}) {
+        INFO(value);
+        CHECK_FALSE(check("generic_secret", value));
+        CHECK_FALSE(check("generic_password", value));
+    }
+    // The same letters that only begin like one are still judged as values.
+    for (const char* value : {"xoxoQm8vR2xTn5Lp0Wd4", "ghost_Rk2Lw9Vn4Tq8Zm1Xc"}) {
+        INFO(value);
+        CHECK(check("generic_secret", value));
     }
 }
 
