@@ -630,10 +630,10 @@ TEST_CASE("Turkish T.C. Kimlik No check digits", "[validators][pii]") {
 }
 
 TEST_CASE("Indian GSTIN Luhn mod 36 check character", "[validators][pii]") {
-    // 27AAPFU0939F1ZV is the GSTIN that GSTN's and NIC's e-invoice API samples use. The others
-    // are invented and computed: for 10KQRSV5048M2Z the values 1,0,20,26,27,28,31,5,0,4,8,22,2,
-    // 35 weighted 1,2,1,2,... give base-36 digit sums totalling 189; 189 mod 36 = 9, and
-    // 36 - 9 = 27 is R.
+    // 27AAPFU0939F1ZV is a sample GSTIN that GST software documentation commonly shows (its
+    // source not confirmed here; it passes). The others are invented and computed: for
+    // 10KQRSV5048M2Z the values 1,0,20,26,27,28,31,5,0,4,8,22,2, 35 weighted 1,2,1,2,... give
+    // base-36 digit sums totalling 189; 189 mod 36 = 9, and 36 - 9 = 27 is R.
     CHECK(check("in_gstin", "27AAPFU0939F1ZV"));
     CHECK(check("in_gstin", "10KQRSV5048M2ZR"));
     CHECK(check("in_gstin", "33AAGFT8811H1Z5"));
