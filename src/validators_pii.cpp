@@ -770,6 +770,29 @@ bool in_pan(std::string_view value) {
     return value[3] == 'P' && value.substr(5, 4) != "0000";
 }
 
+// Indian GSTIN (GSTN): a state code, the holder's PAN, a registration count, Z and a check
+// character. The check is Luhn mod 36 over 0-9A-Z (the scheme GSTN publishes): from the left,
+// every second character's value is doubled, each product contributes its base-36 digit sum,
+// and the check character brings the total to a multiple of 36. Only the check is tested: the
+// shape is the rule's pattern.
+bool in_gstin(std::string_view value) {
+    if (value.size() != 15) {
+        return false;
+    }
+    unsigned sum = 0;
+    for (std::size_t i = 0; i < 14; ++i) {
+        const char c = value[i];
+        if (!is_digit(c) && !is_upper(c)) {
+            return false;
+        }
+        const unsigned product = alnum_value(c) * (i % 2 == 0 ? 1U : 2U);
+        sum += product / 36 + product % 36;
+    }
+    const unsigned check = (36 - sum % 36) % 36;
+    const char c = value[14];
+    return (is_digit(c) || is_upper(c)) && alnum_value(c) == check;
+}
+
 // Australian TFN (ATO): 9 digits with weights 1 4 3 7 5 8 6 9 10 (older 8-digit numbers:
 // 10 7 8 4 6 3 5 1); the weighted sum is a multiple of 11.
 bool au_tfn(std::string_view value) {
@@ -2402,6 +2425,7 @@ constexpr NamedCheck k_pii_checks[] = {
     {"fi_hetu", fi_hetu},
     {"pl_pesel", pl_pesel},
     {"in_pan", in_pan},
+    {"in_gstin", in_gstin},
     {"au_tfn", au_tfn},
     {"au_medicare", au_medicare},
     {"jp_my_number", jp_my_number},

@@ -629,6 +629,23 @@ TEST_CASE("Turkish T.C. Kimlik No check digits", "[validators][pii]") {
     CHECK_FALSE(check("tr_tckn", "1000000014"));
 }
 
+TEST_CASE("Indian GSTIN Luhn mod 36 check character", "[validators][pii]") {
+    // 27AAPFU0939F1ZV is a sample GSTIN that GST software documentation commonly shows (its
+    // source not confirmed here; it passes). The others are invented and computed: for
+    // 10KQRSV5048M2Z the values 1,0,20,26,27,28,31,5,0,4,8,22,2, 35 weighted 1,2,1,2,... give
+    // base-36 digit sums totalling 189; 189 mod 36 = 9, and 36 - 9 = 27 is R.
+    CHECK(check("in_gstin", "27AAPFU0939F1ZV"));
+    CHECK(check("in_gstin", "10KQRSV5048M2ZR"));
+    CHECK(check("in_gstin", "33AAGFT8811H1Z5"));
+    CHECK(check("in_gstin", "06BZAHM6385P6Z0")); // check value 0
+    CHECK(check("in_gstin", "24ABCPM4321K1ZW"));
+    CHECK_FALSE(check("in_gstin", "10KQRSV5048M2ZS"));
+    CHECK_FALSE(check("in_gstin", "10KQRVS5048M2ZR")); // two letters swapped
+    CHECK_FALSE(check("in_gstin", "27AAPFU0939F1Z"));
+    CHECK_FALSE(check("in_gstin", "27AAPFU0939F1ZVX"));
+    CHECK_FALSE(check("in_gstin", "27aapfu0939f1zv"));
+}
+
 TEST_CASE("German VAT ID (USt-IdNr.) MOD 11,10 check digit", "[validators][pii]") {
     // computed, not published: check digits from the MOD 11,10 algorithm.
     CHECK(check("de_vat_id", "DE284619375"));
