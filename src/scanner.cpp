@@ -484,15 +484,15 @@ ScanSummary Scanner::scan(InputWalk& inputs, FindingSink& sink) const {
     return emitter.take_summary(inputs.errors(), inputs.skipped());
 }
 
-ScanSummary Scanner::scan(const Discovery& inputs, FindingSink& sink) const {
-    InputWalk listed(inputs);
+ScanSummary Scanner::scan(Discovery inputs, FindingSink& sink) const {
+    InputWalk listed(std::move(inputs));
     return scan(listed, sink);
 }
 
-ScanReport Scanner::scan(const Discovery& inputs) const {
+ScanReport Scanner::scan(Discovery inputs) const {
     ScanReport report;
     Collector collect(report);
-    static_cast<ScanSummary&>(report) = scan(inputs, collect);
+    static_cast<ScanSummary&>(report) = scan(std::move(inputs), collect);
     return report;
 }
 

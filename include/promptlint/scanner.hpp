@@ -124,9 +124,9 @@ public:
     // input's findings are passed on while it is scanned when every input before it is done,
     // and held until then otherwise. The walk goes on while the first inputs are scanned.
     ScanSummary scan(InputWalk& inputs, FindingSink& sink) const;
-    ScanSummary scan(const Discovery& inputs, FindingSink& sink) const;
+    ScanSummary scan(Discovery inputs, FindingSink& sink) const;
     // The same, collected in memory.
-    ScanReport scan(const Discovery& inputs) const;
+    ScanReport scan(Discovery inputs) const;
     // Streams one source through the pipeline, telling `sink` about each window; returns the
     // bytes scanned. Open the source with limits() so windows overlap enough. Throws
     // InputFailure on a read error.

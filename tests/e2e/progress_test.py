@@ -59,10 +59,13 @@ def main() -> int:
         ]
         for name, args, case_env, tty, expect in cases:
             rc, err = run(binary, args, case_env, tty)
-            # "N files, X MB/s" while the walk goes on; "N/1500 files" once it has ended.
-            counts = [int(m.group(2) or m.group(1))
-                      for m in re.finditer(rb"\x1b\[2K(\d+)(?:/(\d+))? files, ", err)]
-            shown = bool(counts) and all(c <= 1500 for c in counts)
+            # "N files, X MB/s" while the walk goes on; "N/1500 files" once it has ended. Files
+            # done never go back, and a total, once shown, is the whole tree.
+            lines = [(int(m.group(1)), m.group(2))
+                     for m in re.finditer(rb"\x1b\[2K(\d+)(?:/(\d+))? files, ", err)]
+            done = [d for d, _ in lines]
+            shown = (bool(lines) and done == sorted(done) and done[-1] <= 1500
+                     and all(t is None or int(t) == 1500 for _, t in lines))
             ok = rc == 0 and shown == expect and (not expect or err.endswith(b"\r\x1b[2K"))
             print(f"{'ok' if ok else 'FAIL'}: {name}" + ("" if ok else f" (rc={rc}, {err[-120:]!r})"))
             failures += not ok

@@ -200,7 +200,9 @@ TEST_CASE("a folder walked while it is scanned gives the same report with any th
     two.threads = 2;
     ScanOptions eight;
     eight.threads = 8;
-    auto walked = [&](const ScanOptions& options) {
+    auto walked = [&](ScanOptions options) {
+        ScanProgress progress;
+        options.progress = &progress;
         InputWalk walk(args, {});
         ScanReport report;
         struct Keep final : FindingSink {
@@ -210,6 +212,10 @@ TEST_CASE("a folder walked while it is scanned gives the same report with any th
         } keep(report.findings);
         static_cast<ScanSummary&>(report) =
             Scanner(h.rules.rules(), h.db, options).scan(walk, keep);
+        // The progress total is every input the walk handed out, the binary file included.
+        CHECK(progress.walk_done.load());
+        CHECK(progress.inputs_found.load() == 49);
+        CHECK(progress.inputs_done.load() == 49);
         return report;
     };
     const ScanReport listed = Scanner(h.rules.rules(), h.db, one).scan(discover(args));
