@@ -164,9 +164,7 @@ constexpr unsigned cross_sum(unsigned n) noexcept {
 // ---------------------------------------------------------------------------------------------
 
 // SSA: area 000, 666 and 900-999 are never issued, nor group 00 or serial 0000
-// (https://www.ssa.gov/employer/randomization.html). 078-05-1120 (the Woolworth wallet card)
-// and 219-09-9999 (an SSA pamphlet) were printed in advertising and voided
-// (https://www.ssa.gov/history/ssn/misused.html); 123-45-6789 is the universal placeholder.
+// (https://www.ssa.gov/employer/randomization.html).
 bool us_ssn(std::string_view value) {
     const auto d = digits_of(value, " -.", 9);
     if (!d || is_repdigit(*d)) {
@@ -175,12 +173,18 @@ bool us_ssn(std::string_view value) {
     const unsigned area = number(d->substr(0, 3));
     const unsigned group = number(d->substr(3, 2));
     const unsigned serial = number(d->substr(5, 4));
-    if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0) {
-        return false;
-    }
-    static constexpr std::array<std::string_view, 3> k_voided{"078051120", "219099999",
-                                                              "123456789"};
-    return std::find(k_voided.begin(), k_voided.end(), *d) == k_voided.end();
+    return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0;
+}
+
+// Fails for the numbers everyone copies as an example: 078-05-1120 (the Woolworth wallet card)
+// and 219-09-9999 (an SSA pamphlet) were printed in advertising and voided
+// (https://www.ssa.gov/history/ssn/misused.html); 123-45-6789 is the universal placeholder.
+// Rules use it with "on_fail": "info", so a pasted example is shown, not alarmed on.
+bool not_example_ssn(std::string_view value) {
+    const auto d = digits_of(value, " -.", 9);
+    static constexpr std::array<std::string_view, 3> k_examples{"078051120", "219099999",
+                                                                "123456789"};
+    return d && std::find(k_examples.begin(), k_examples.end(), *d) == k_examples.end();
 }
 
 // IRS: an ITIN is 9XX-GG-XXXX with the group in 50-65, 70-88, 90-92 or 94-99
@@ -2400,6 +2404,7 @@ bool iban_grouped(std::string_view value) {
 
 constexpr NamedCheck k_pii_checks[] = {
     {"us_ssn", us_ssn},
+    {"not_example_ssn", not_example_ssn},
     {"us_itin", us_itin},
     {"us_npi", us_npi},
     {"uk_nino", uk_nino},

@@ -46,10 +46,19 @@ TEST_CASE("US SSN: structural rules of the SSA", "[validators][pii]") {
     CHECK_FALSE(check("us_ssn", "912-22-8817"));
     CHECK_FALSE(check("us_ssn", "536-00-8817"));
     CHECK_FALSE(check("us_ssn", "536-22-0000"));
-    // SSA "Social Security Numbers misused": the Woolworth wallet-card number.
-    CHECK_FALSE(check("us_ssn", "078-05-1120"));
     CHECK_FALSE(check("us_ssn", "111-11-1111"));
     CHECK_FALSE(check("us_ssn", "536-22-88171"));
+}
+
+TEST_CASE("US SSN: the voided advertising numbers and the placeholder are examples",
+          "[validators][pii]") {
+    // SSA "Social Security Numbers misused": the Woolworth wallet card and the SSA pamphlet.
+    // They are well-formed, so us_ssn passes them; not_example_ssn is what sends them to info.
+    CHECK(check("us_ssn", "078-05-1120"));
+    CHECK_FALSE(check("not_example_ssn", "078-05-1120"));
+    CHECK_FALSE(check("not_example_ssn", "219 09 9999"));
+    CHECK_FALSE(check("not_example_ssn", "123456789"));
+    CHECK(check("not_example_ssn", "536-22-8817"));
 }
 
 TEST_CASE("US ITIN: IRS group ranges", "[validators][pii]") {
