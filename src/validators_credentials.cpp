@@ -593,6 +593,12 @@ bool is_identifier_list(std::string_view s) {
     return segments >= 2;
 }
 
+// An Amazon Resource Name (arn:partition:service:region:account:resource): the name of a KMS
+// key, a Secrets Manager secret or a role, which sits in secret-named fields as a reference.
+bool is_arn(std::string_view s) {
+    return s.starts_with("arn:aws") && std::count(s.begin(), s.end(), ':') >= 5;
+}
+
 bool is_email(std::string_view s) {
     const std::size_t at = s.find('@');
     if (at == std::string_view::npos || at == 0) {
@@ -1414,12 +1420,12 @@ bool has_provider_prefix(std::string_view value) {
 }
 
 // The common ground of generic secrets: not a placeholder, and none of the things that sit in
-// secret-named fields without being secrets: URLs, paths, e-mail addresses, UUIDs, SRI hashes,
-// versions, dates, member accesses, function calls, lists of names, and provider tokens whose
-// provider's rule refused them.
+// secret-named fields without being secrets: URLs, ARNs, paths, e-mail addresses, UUIDs, SRI
+// hashes, versions, dates, member accesses, function calls, lists of names, and provider tokens
+// whose provider's rule refused them.
 bool plausible_literal(std::string_view value) {
     if (!not_placeholder(value) || value.find("://") != std::string_view::npos || is_path(value) ||
-        is_expression(value) || has_provider_prefix(value)) {
+        is_expression(value) || has_provider_prefix(value) || is_arn(value)) {
         return false;
     }
     // Code around a value leaks into it (self.encoding), name_list): judge the value with its

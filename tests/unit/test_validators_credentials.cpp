@@ -370,6 +370,8 @@ TEST_CASE("generic_secret rejects what sits in secret-named fields without being
           "/etc/ssl/private/server.key",
           "./secrets/api.key",
           "https://vault.acme.dev/v1/kv",
+          "arn:aws:kms:eu-west-1:417498243647:key/c9fe2447-0795-4fda-afbe-8464574ae162",
+          "arn:aws:secretsmanager:us-east-1:417498243647:secret:prod/db-a1B2c3",
           "v2.14.3",
           "1.2.3-rc1",
           "settings.SECRET_KEY",
