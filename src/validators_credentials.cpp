@@ -593,6 +593,12 @@ bool is_identifier_list(std::string_view s) {
     return segments >= 2;
 }
 
+// An Amazon Resource Name (arn:partition:service:region:account:resource): the name of a KMS
+// key, a Secrets Manager secret or a role, which sits in secret-named fields as a reference.
+bool is_arn(std::string_view s) {
+    return s.starts_with("arn:aws") && std::count(s.begin(), s.end(), ':') >= 5;
+}
+
 bool is_email(std::string_view s) {
     const std::size_t at = s.find('@');
     if (at == std::string_view::npos || at == 0) {
@@ -1198,6 +1204,20 @@ bool jwt_not_public(std::string_view value) {
     return role == payload->end() || !role->is_string() || role->get<std::string>() != "anon";
 }
 
+// The length of a line break written as an escape at `i`: \n or \r in a JSON or code string,
+// \\n or \\r when that string is itself inside a JSON string (a service-account key in an
+// environment variable's JSON); 0 when there is none.
+std::size_t escaped_line_break(std::string_view value, std::size_t i) {
+    std::size_t j = i;
+    for (int slashes = 0; slashes < 2 && j < value.size() && value[j] == '\\'; ++slashes) {
+        ++j;
+    }
+    if (j == i || j >= value.size() || (value[j] != 'n' && value[j] != 'r')) {
+        return 0;
+    }
+    return j + 1 - i;
+}
+
 // Splits a PEM-like block (real or JSON-escaped line breaks) into its label and its base64
 // body, skipping RFC 1421 headers such as "Proc-Type: 4,ENCRYPTED".
 struct PemParts {
@@ -1246,10 +1266,9 @@ PemParts split_pem(std::string_view value) {
         const char c = value[i];
         if (c == '\n' || c == '\r') {
             flush();
-        } else if (c == '\\' && i + 1 < value.size() &&
-                   (value[i + 1] == 'n' || value[i + 1] == 'r')) {
+        } else if (const std::size_t escape = escaped_line_break(value, i); escape > 0) {
             flush();
-            ++i;
+            i += escape - 1;
         } else if (c == ' ' || c == '\t') {
             // one-line keys separate the armour from the body with spaces
             if (!line.empty() && line.find(':') == std::string::npos) {
@@ -1401,12 +1420,12 @@ bool has_provider_prefix(std::string_view value) {
 }
 
 // The common ground of generic secrets: not a placeholder, and none of the things that sit in
-// secret-named fields without being secrets: URLs, paths, e-mail addresses, UUIDs, SRI hashes,
-// versions, dates, member accesses, function calls, lists of names, and provider tokens whose
-// provider's rule refused them.
+// secret-named fields without being secrets: URLs, ARNs, paths, e-mail addresses, UUIDs, SRI
+// hashes, versions, dates, member accesses, function calls, lists of names, and provider tokens
+// whose provider's rule refused them.
 bool plausible_literal(std::string_view value) {
     if (!not_placeholder(value) || value.find("://") != std::string_view::npos || is_path(value) ||
-        is_expression(value) || has_provider_prefix(value)) {
+        is_expression(value) || has_provider_prefix(value) || is_arn(value)) {
         return false;
     }
     // Code around a value leaks into it (self.encoding), name_list): judge the value with its

@@ -160,13 +160,22 @@ const std::string k_rfc7468_key =
     "H0M6xpM2q+53wmsN/eYLdgtjgBd3DBmHtPilCkiFICXyaA8z9LkJ\n"
     "-----END PRIVATE KEY-----\n";
 
-TEST_CASE("pem_body accepts the RFC 7468 key, one-line and JSON-escaped forms", "[creds]") {
+TEST_CASE("pem_body accepts the RFC 7468 key, one-line, JSON-escaped and doubly escaped forms",
+          "[creds]") {
     CHECK(check("pem_body", k_rfc7468_key));
     std::string escaped;
     for (const char c : k_rfc7468_key) {
         escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
     }
     CHECK(check("pem_body", escaped));
+    // A JSON string inside a JSON string (a service-account key in an environment variable's
+    // JSON) doubles the escape.
+    std::string double_escaped;
+    for (const char c : k_rfc7468_key) {
+        double_escaped += c == '\n' ? std::string("\\\\n") : std::string(1, c);
+    }
+    CHECK(check("pem_body", double_escaped));
+    CHECK(check("pem_structure", double_escaped));
     std::string one_line;
     for (const char c : k_rfc7468_key) {
         one_line += c == '\n' ? ' ' : c;
@@ -361,6 +370,8 @@ TEST_CASE("generic_secret rejects what sits in secret-named fields without being
           "/etc/ssl/private/server.key",
           "./secrets/api.key",
           "https://vault.acme.dev/v1/kv",
+          "arn:aws:kms:eu-west-1:417498243647:key/c9fe2447-0795-4fda-afbe-8464574ae162",
+          "arn:aws:secretsmanager:us-east-1:417498243647:secret:prod/db-a1B2c3",
           "v2.14.3",
           "1.2.3-rc1",
           "settings.SECRET_KEY",
