@@ -416,9 +416,18 @@ constexpr bool is_vowel(char c) noexcept {
 // them; returns 0 when some part does not read like a word. A word is an upper-case acronym,
 // a lower-case run, or a capitalised word; a two-letter word needs a vowel ("No", "Is"), which
 // random letters rarely give. Separated one-letter segments are words too (size_t, x_y).
+// body[from, to) is a run of one or two digits between a letter and a capitalised word
+// (a capital and at least two lower-case letters).
+bool glued_number(std::string_view body, std::size_t from, std::size_t to) {
+    return from > 0 && to > from && to - from <= 2 && to + 2 < body.size() &&
+           is_alpha(body[from - 1]) && is_upper(body[to]) && is_lower(body[to + 1]) &&
+           is_lower(body[to + 2]);
+}
+
 std::size_t name_words(std::string_view body) {
     std::size_t i = 0;
     std::size_t words = 0;
+    std::size_t glued_numbers = 0; // a name has one version in it, not a digit every few letters
     while (i < body.size()) {
         const char c = body[i];
         if (c == '_' || c == '-' || c == '.') {
@@ -430,11 +439,15 @@ std::size_t name_words(std::string_view body) {
         }
         if (is_digit(c)) {
             // Digits end a segment (db_password_2, x509_cert, sha256) but never run into
-            // letters (a8f3k2), which is how random strings look.
+            // lower-case letters (a8f3k2), which is how random strings look. One or two digits
+            // between words, the next one capitalised, are a version or a base in a name:
+            // TokenV2Format, OAuth2Client, Base64Encoder.
+            const std::size_t digits = i;
             while (i < body.size() && is_digit(body[i])) {
                 ++i;
             }
-            if (i < body.size() && is_alpha(body[i])) {
+            if (i < body.size() && is_alpha(body[i]) &&
+                (!glued_number(body, digits, i) || ++glued_numbers > 1)) {
                 return 0;
             }
             continue;
@@ -467,7 +480,8 @@ std::size_t name_words(std::string_view body) {
                                        (after == body.size() || !is_alnum(body[after]));
         const std::string_view word = body.substr(i - upper - lower, upper + lower);
         const bool ok = separated_segment || lower >= 2 || (lower == 0 && upper >= 2) ||
-                        (upper + lower == 2 && std::any_of(word.begin(), word.end(), is_vowel));
+                        (upper + lower == 2 && std::any_of(word.begin(), word.end(), is_vowel)) ||
+                        (upper == 1 && lower == 0 && glued_number(body, i, after)); // the V of V2
         if (!ok) {
             return 0;
         }
