@@ -1762,8 +1762,10 @@ bool phone_nanp(std::string_view value) {
 // dropping separators, 9 to 12 digits with the trunk prefix 0 and a non-zero digit after it (UK,
 // Germany, France, Italian landlines, the Netherlands, India, Australia), or without a trunk
 // prefix a Spanish number (9 digits from 6-9), an Italian mobile (10 digits from 3), an Indian
-// mobile (10 digits from 6-9) or a Brazilian number (area code 11-99 without a zero, then 8
-// digits from 2-5 or 9 digits from 9). Numbers of one repeated digit are placeholders.
+// mobile (10 digits from 6-9), a Chinese mobile (11 digits from 13-19) or a Brazilian number
+// (area code 11-99 without a zero, then 8 digits from 2-5 or 9 digits from 9). Numbers of one
+// repeated digit are placeholders. Written with the international call prefix 00 instead of a
+// plus sign (0049 30 …), the number is held to the E.164 rules.
 bool phone_national(std::string_view value) {
     std::string d;
     for (const char c : value) {
@@ -1772,6 +1774,9 @@ bool phone_national(std::string_view value) {
         } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '/') {
             return false;
         }
+    }
+    if (d.size() > 2 && d[0] == '0' && d[1] == '0') {
+        return phone_e164(value);
     }
     if (d.size() < 9 || d.size() > 12 || is_repdigit(d.substr(1))) {
         return false;
@@ -1784,6 +1789,9 @@ bool phone_national(std::string_view value) {
         return true;
     }
     if (n == 10 && (d[0] == '3' || d[0] >= '6')) {
+        return true;
+    }
+    if (n == 11 && d[0] == '1' && d[1] >= '3') {
         return true;
     }
     const bool br_area = d[0] != '0' && d[1] != '0';

@@ -590,6 +590,11 @@ TEST_CASE("phone numbers: E.164 country codes and national lengths", "[validator
     CHECK(check("phone_national", "(11) 98456-5666"));
     CHECK(check("phone_national", "98765 43210"));
     CHECK_FALSE(check("phone_national", "415 555 017"));
+    CHECK(check("phone_national", "138 0013 8000"));
+    CHECK(check("phone_national", "0049 30 12345678"));
+    CHECK(check("phone_national", "0033 6 12 34 56 78"));
+    CHECK_FALSE(check("phone_national", "0049 30 12"));
+    CHECK_FALSE(check("phone_national", "0033 6 12 34 56 78 90"));
     CHECK_FALSE(check("phone_national", "00 12 34 56 78"));
     CHECK_FALSE(check("phone_national", "0 111 111 111"));
     CHECK_FALSE(check("phone_national", "12345"));
