@@ -543,6 +543,38 @@ bool es_dni_nie(std::string_view value) {
     return k_letters[number(body) % 23] == v->back();
 }
 
+// Spanish Social Security affiliation number (número de afiliación, NAF/NUSS; Tesorería General
+// de la Seguridad Social): a two-digit province (01-53, 66), an eight-digit serial and two
+// control digits, the first ten digits mod 97. Serials below 10,000,000 (the old seven-digit
+// numbers, written with a leading zero) are also checked as province x 10^7 + serial, the form
+// some older numbers were issued with.
+bool es_nss(std::string_view value) {
+    const auto d = digits_of(value, " /-.", 12);
+    if (!d || is_repdigit(d->substr(2, 8))) {
+        return false;
+    }
+    const std::uint64_t province = number(d->substr(0, 2));
+    if (province == 0 || (province > 53 && province != 66)) {
+        return false;
+    }
+    const std::uint64_t serial = number(d->substr(2, 8));
+    const std::uint64_t control = number(d->substr(10, 2));
+    if ((province * 100000000ULL + serial) % 97 == control) {
+        return true;
+    }
+    return serial < 10000000ULL && (province * 10000000ULL + serial) % 97 == control;
+}
+
+// French numéro fiscal (SPI, DGFiP): 13 digits, the first 0-3; the last three are the first ten
+// mod 511.
+bool fr_spi(std::string_view value) {
+    const auto d = digits_of(value, " ", 13);
+    if (!d || (*d)[0] > '3' || is_repdigit(d->substr(0, 10))) {
+        return false;
+    }
+    return number(d->substr(0, 10)) % 511 == number(d->substr(10, 3));
+}
+
 // Portuguese NIF (Autoridade Tributária): 9 digits, weights 9..2, check = 11 - sum mod 11
 // (10 and 11 -> 0). Only the prefixes given to people are accepted: 1, 2, 3 (residents) and
 // 45 (non-residents); the others are companies and public bodies, not personal data.
@@ -2464,6 +2496,8 @@ constexpr NamedCheck k_pii_checks[] = {
     {"phone_e164", phone_e164},
     {"phone_nanp", phone_nanp},
     {"phone_national", phone_national},
+    {"es_nss", es_nss},
+    {"fr_spi", fr_spi},
     {"birth_date", birth_date},
     {"th_tnin", th_tnin},
     {"tr_tckn", tr_tckn},

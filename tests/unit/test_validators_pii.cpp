@@ -219,6 +219,28 @@ TEST_CASE("Spanish DNI and NIE control letter", "[validators][pii]") {
     CHECK_FALSE(check("es_dni_nie", "11111111G"));
 }
 
+TEST_CASE("Spanish Social Security affiliation number", "[validators][pii]") {
+    // computed: province 28, serial 12345678, (2812345678 mod 97) = 40.
+    CHECK(check("es_nss", "281234567840"));
+    CHECK(check("es_nss", "28/12345678/40"));
+    CHECK(check("es_nss", "28 12345678 40"));
+    // computed: an old serial below 10^7 counted as 46 x 10^7 + 1234567.
+    CHECK(check("es_nss", "46 01234567 52"));
+    CHECK_FALSE(check("es_nss", "281234567841"));
+    CHECK_FALSE(check("es_nss", "991234567810"));
+    CHECK_FALSE(check("es_nss", "280000000000"));
+    CHECK_FALSE(check("es_nss", "2812345678"));
+}
+
+TEST_CASE("French numero fiscal", "[validators][pii]") {
+    // python-stdnum fr.nif documentation example; the others computed (first ten mod 511).
+    CHECK(check("fr_spi", "0701987765493"));
+    CHECK(check("fr_spi", "29 29 583 699 259"));
+    CHECK_FALSE(check("fr_spi", "0701987765494"));
+    CHECK_FALSE(check("fr_spi", "4701987765493"));
+    CHECK_FALSE(check("fr_spi", "0000000000000"));
+}
+
 TEST_CASE("Portuguese NIF of a person", "[validators][pii]") {
     // Autoridade Tributária example 123456789.
     CHECK(check("pt_nif", "123456789"));
