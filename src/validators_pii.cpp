@@ -1718,6 +1718,9 @@ std::size_t e164_country_code(std::string_view d) {
 bool phone_e164(std::string_view value) {
     std::string d;
     std::string_view rest = value;
+    if (rest.substr(0, 2) == "(+") { // (+49) 30 …: the country code in parentheses
+        rest.remove_prefix(1);
+    }
     if (!rest.empty() && rest.front() == '+') {
         rest.remove_prefix(1);
     } else if (rest.substr(0, 2) == "00") {

@@ -589,6 +589,8 @@ TEST_CASE("phone numbers: E.164 country codes and national lengths", "[validator
     // ITU-T E.164 and the national numbering plans (Ofcom drama numbers, NANP 555-01XX).
     CHECK(check("phone_e164", "+44 20 7946 0958"));
     CHECK(check("phone_e164", "+44 (0)20 7946 0958"));
+    CHECK(check("phone_e164", "(+49) 30 12345678"));
+    CHECK_FALSE(check("phone_e164", "(+49) 30 12"));
     // computed: numbers of our own in each plan's length.
     CHECK(check("phone_e164", "+1 415 555 0176"));
     CHECK(check("phone_e164", "+49 30 9078 3152"));
