@@ -543,6 +543,38 @@ bool es_dni_nie(std::string_view value) {
     return k_letters[number(body) % 23] == v->back();
 }
 
+// Spanish Social Security affiliation number (número de afiliación, NAF/NUSS; Tesorería General
+// de la Seguridad Social): a two-digit province (01-53, 66), an eight-digit serial and two
+// control digits, the first ten digits mod 97. Serials below 10,000,000 (the old seven-digit
+// numbers, written with a leading zero) are also checked as province x 10^7 + serial, the form
+// some older numbers were issued with.
+bool es_nss(std::string_view value) {
+    const auto d = digits_of(value, " /-.", 12);
+    if (!d || is_repdigit(d->substr(2, 8))) {
+        return false;
+    }
+    const std::uint64_t province = number(d->substr(0, 2));
+    if (province == 0 || (province > 53 && province != 66)) {
+        return false;
+    }
+    const std::uint64_t serial = number(d->substr(2, 8));
+    const std::uint64_t control = number(d->substr(10, 2));
+    if ((province * 100000000ULL + serial) % 97 == control) {
+        return true;
+    }
+    return serial < 10000000ULL && (province * 10000000ULL + serial) % 97 == control;
+}
+
+// French numéro fiscal (SPI, DGFiP): 13 digits, the first 0-3; the last three are the first ten
+// mod 511.
+bool fr_spi(std::string_view value) {
+    const auto d = digits_of(value, " ", 13);
+    if (!d || (*d)[0] > '3' || is_repdigit(d->substr(0, 10))) {
+        return false;
+    }
+    return number(d->substr(0, 10)) % 511 == number(d->substr(10, 3));
+}
+
 // Portuguese NIF (Autoridade Tributária): 9 digits, weights 9..2, check = 11 - sum mod 11
 // (10 and 11 -> 0). Only the prefixes given to people are accepted: 1, 2, 3 (residents) and
 // 45 (non-residents); the others are companies and public bodies, not personal data.
@@ -1686,6 +1718,9 @@ std::size_t e164_country_code(std::string_view d) {
 bool phone_e164(std::string_view value) {
     std::string d;
     std::string_view rest = value;
+    if (rest.substr(0, 2) == "(+") { // (+49) 30 …: the country code in parentheses
+        rest.remove_prefix(1);
+    }
     if (!rest.empty() && rest.front() == '+') {
         rest.remove_prefix(1);
     } else if (rest.substr(0, 2) == "00") {
@@ -1762,8 +1797,10 @@ bool phone_nanp(std::string_view value) {
 // dropping separators, 9 to 12 digits with the trunk prefix 0 and a non-zero digit after it (UK,
 // Germany, France, Italian landlines, the Netherlands, India, Australia), or without a trunk
 // prefix a Spanish number (9 digits from 6-9), an Italian mobile (10 digits from 3), an Indian
-// mobile (10 digits from 6-9) or a Brazilian number (area code 11-99 without a zero, then 8
-// digits from 2-5 or 9 digits from 9). Numbers of one repeated digit are placeholders.
+// mobile (10 digits from 6-9), a Chinese mobile (11 digits from 13-19) or a Brazilian number
+// (area code 11-99 without a zero, then 8 digits from 2-5 or 9 digits from 9). Numbers of one
+// repeated digit are placeholders. Written with the international call prefix 00 instead of a
+// plus sign (0049 30 …), the number is held to the E.164 rules.
 bool phone_national(std::string_view value) {
     std::string d;
     for (const char c : value) {
@@ -1772,6 +1809,9 @@ bool phone_national(std::string_view value) {
         } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '/') {
             return false;
         }
+    }
+    if (d.size() > 2 && d[0] == '0' && d[1] == '0') {
+        return phone_e164(value);
     }
     if (d.size() < 9 || d.size() > 12 || is_repdigit(d.substr(1))) {
         return false;
@@ -1784,6 +1824,9 @@ bool phone_national(std::string_view value) {
         return true;
     }
     if (n == 10 && (d[0] == '3' || d[0] >= '6')) {
+        return true;
+    }
+    if (n == 11 && d[0] == '1' && d[1] >= '3') {
         return true;
     }
     const bool br_area = d[0] != '0' && d[1] != '0';
@@ -2456,6 +2499,8 @@ constexpr NamedCheck k_pii_checks[] = {
     {"phone_e164", phone_e164},
     {"phone_nanp", phone_nanp},
     {"phone_national", phone_national},
+    {"es_nss", es_nss},
+    {"fr_spi", fr_spi},
     {"birth_date", birth_date},
     {"th_tnin", th_tnin},
     {"tr_tckn", tr_tckn},

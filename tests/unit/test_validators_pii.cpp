@@ -219,6 +219,28 @@ TEST_CASE("Spanish DNI and NIE control letter", "[validators][pii]") {
     CHECK_FALSE(check("es_dni_nie", "11111111G"));
 }
 
+TEST_CASE("Spanish Social Security affiliation number", "[validators][pii]") {
+    // computed: province 28, serial 12345678, (2812345678 mod 97) = 40.
+    CHECK(check("es_nss", "281234567840"));
+    CHECK(check("es_nss", "28/12345678/40"));
+    CHECK(check("es_nss", "28 12345678 40"));
+    // computed: an old serial below 10^7 counted as 46 x 10^7 + 1234567.
+    CHECK(check("es_nss", "46 01234567 52"));
+    CHECK_FALSE(check("es_nss", "281234567841"));
+    CHECK_FALSE(check("es_nss", "991234567810"));
+    CHECK_FALSE(check("es_nss", "280000000000"));
+    CHECK_FALSE(check("es_nss", "2812345678"));
+}
+
+TEST_CASE("French numero fiscal", "[validators][pii]") {
+    // python-stdnum fr.nif documentation example; the others computed (first ten mod 511).
+    CHECK(check("fr_spi", "0701987765493"));
+    CHECK(check("fr_spi", "29 29 583 699 259"));
+    CHECK_FALSE(check("fr_spi", "0701987765494"));
+    CHECK_FALSE(check("fr_spi", "4701987765493"));
+    CHECK_FALSE(check("fr_spi", "0000000000000"));
+}
+
 TEST_CASE("Portuguese NIF of a person", "[validators][pii]") {
     // Autoridade Tributária example 123456789.
     CHECK(check("pt_nif", "123456789"));
@@ -567,6 +589,8 @@ TEST_CASE("phone numbers: E.164 country codes and national lengths", "[validator
     // ITU-T E.164 and the national numbering plans (Ofcom drama numbers, NANP 555-01XX).
     CHECK(check("phone_e164", "+44 20 7946 0958"));
     CHECK(check("phone_e164", "+44 (0)20 7946 0958"));
+    CHECK(check("phone_e164", "(+49) 30 12345678"));
+    CHECK_FALSE(check("phone_e164", "(+49) 30 12"));
     // computed: numbers of our own in each plan's length.
     CHECK(check("phone_e164", "+1 415 555 0176"));
     CHECK(check("phone_e164", "+49 30 9078 3152"));
@@ -590,6 +614,11 @@ TEST_CASE("phone numbers: E.164 country codes and national lengths", "[validator
     CHECK(check("phone_national", "(11) 98456-5666"));
     CHECK(check("phone_national", "98765 43210"));
     CHECK_FALSE(check("phone_national", "415 555 017"));
+    CHECK(check("phone_national", "138 0013 8000"));
+    CHECK(check("phone_national", "0049 30 12345678"));
+    CHECK(check("phone_national", "0033 6 12 34 56 78"));
+    CHECK_FALSE(check("phone_national", "0049 30 12"));
+    CHECK_FALSE(check("phone_national", "0033 6 12 34 56 78 90"));
     CHECK_FALSE(check("phone_national", "00 12 34 56 78"));
     CHECK_FALSE(check("phone_national", "0 111 111 111"));
     CHECK_FALSE(check("phone_national", "12345"));
