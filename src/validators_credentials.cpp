@@ -412,10 +412,6 @@ constexpr bool is_vowel(char c) noexcept {
     return l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
 }
 
-// Splits `body` (letters, digits and _ - . separators) into the words of a name and counts
-// them; returns 0 when some part does not read like a word. A word is an upper-case acronym,
-// a lower-case run, or a capitalised word; a two-letter word needs a vowel ("No", "Is"), which
-// random letters rarely give. Separated one-letter segments are words too (size_t, x_y).
 // body[from, to) is a run of one or two digits between a letter and a capitalised word
 // (a capital and at least two lower-case letters).
 bool glued_number(std::string_view body, std::size_t from, std::size_t to) {
@@ -424,6 +420,10 @@ bool glued_number(std::string_view body, std::size_t from, std::size_t to) {
            is_lower(body[to + 2]);
 }
 
+// Splits `body` (letters, digits and _ - . separators) into the words of a name and counts
+// them; returns 0 when some part does not read like a word. A word is an upper-case acronym,
+// a lower-case run, or a capitalised word; a two-letter word needs a vowel ("No", "Is"), which
+// random letters rarely give. Separated one-letter segments are words too (size_t, x_y).
 std::size_t name_words(std::string_view body) {
     std::size_t i = 0;
     std::size_t words = 0;
